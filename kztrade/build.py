@@ -1,0 +1,84 @@
+"""seeds/ -> data/raw (audit trail) and data/processed (validated tables), and the copy in the package."""
+from __future__ import annotations
+
+import hashlib
+from importlib import metadata, resources
+from pathlib import Path
+
+from . import sources as src
+from .extract import extract
+from .frames import frame
+from .store import atomic_write, csv_bytes, datapackage, table_files, write_all
+from .tables import claims_table, sources_table, texts_table, trade_table
+from .validate import validate_all
+
+KEY_LIBRARIES = ("pandas", "pyarrow", "number-parser", "pycountry", "python-dateutil")
+
+
+def code_digest() -> str:
+    """sha256 over the package's code and vocabularies, so stale tables can be told from fresh ones."""
+    h = hashlib.sha256()
+    root = resources.files("kztrade")
+
+    def walk(node, prefix=""):
+        for child in sorted(node.iterdir(), key=lambda c: c.name):
+            name = prefix + child.name
+            if child.is_dir():
+                if child.name not in ("data", "__pycache__"):
+                    walk(child, name + "/")
+            elif child.name.endswith((".py", ".csv")):
+                h.update(name.encode() + b"\0" + child.read_bytes() + b"\0")
+
+    walk(root)
+    return h.hexdigest()
+
+
+def provenance(seed_rows: list[dict], meta_bytes: bytes) -> dict:
+    inputs = hashlib.sha256(meta_bytes)
+    for r in sorted(seed_rows, key=lambda r: r["file"]):
+        inputs.update(f"{r['file']}:{r['sha256']}\n".encode())
+    return {
+        "inputs_sha256": inputs.hexdigest(),
+        "code_sha256": code_digest(),
+        "libraries": {lib: metadata.version(lib) for lib in KEY_LIBRARIES},
+        "refresh": "make all (or: kztrade build) and commit data/ and kztrade/data/",
+    }
+
+
+def build_tables(seeds: Path) -> tuple[dict, object, dict]:
+    """(tables, tokens audit frame, provenance) from a seeds folder; nothing is written."""
+    rows = src.read_metadata(seeds)
+    all_claims: list[dict] = []
+    all_tokens: list[dict] = []
+    texts: dict[str, str] = {}
+    for r in rows:
+        text, _ = src.read_seed(seeds, r)
+        claims, tokens = extract(text, source_id=r["source_id"], published=r["published"] or None)
+        all_claims += claims
+        all_tokens += tokens
+        texts[r["source_id"]] = text
+        r["n_chars"] = len(text)
+    sources = sources_table(rows)
+    claims = claims_table(all_claims, rows)
+    tables = {"sources": sources, "texts": texts_table(texts), "claims": claims, "trade": trade_table(claims),
+              "tokens": frame("tokens", all_tokens)}
+    validate_all(tables)
+    prov = provenance(rows, (seeds / "sources.csv").read_bytes())
+    return tables, tables["tokens"], prov
+
+
+def run(root: Path = Path("."), package_data: bool | None = None) -> dict:
+    """Build everything under root; returns the tables. Writes only after every table validated."""
+    root = Path(root)
+    tables, tokens, prov = build_tables(root / "seeds")
+    files: dict[str, bytes] = {}
+    for name, df in tables.items():
+        files.update(table_files(name, df))
+    files["datapackage.json"] = datapackage(files, prov)
+    outs = [root / "data" / "processed"]
+    pkg = root / "kztrade" / "data"
+    if package_data or (package_data is None and (root / "kztrade" / "__init__.py").exists()):
+        outs.append(pkg)
+    write_all(outs, files)
+    atomic_write(root / "data" / "raw" / "tokens.csv", csv_bytes(tokens))
+    return tables

@@ -1,0 +1,82 @@
+"""The kztrade command: build, extract, validate, tables."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _build(a) -> int:
+    from .build import run
+
+    tables = run(Path(a.root))
+    for name, df in tables.items():
+        print(f"{name:8} {len(df):6d} rows")
+    print(f"wrote {Path(a.root) / 'data' / 'processed'} and {Path(a.root) / 'data' / 'raw' / 'tokens.csv'}")
+    return 0
+
+
+def _validate(a) -> int:
+    import kztrade
+
+    from .validate import validate_all
+
+    if a.root:
+        from .build import build_tables
+
+        tables, _, _ = build_tables(Path(a.root) / "seeds")
+    else:
+        tables = {t: kztrade.load(t) for t in kztrade.tables()}
+    validate_all(tables)
+    print("valid: " + ", ".join(f"{k} ({len(v)} rows)" for k, v in tables.items()))
+    return 0
+
+
+def _tables(a) -> int:
+    import kztrade
+
+    for t in kztrade.tables():
+        print(t)
+    return 0
+
+
+def _extract(a) -> int:
+    from .corpus import run_extract
+
+    return run_extract(a.inputs, Path(a.output), published=a.published, tokens_out=a.tokens,
+                       jobs=a.jobs, progress=a.progress)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="kztrade", description=__doc__)
+    sub = p.add_subparsers(dest="cmd", required=True)
+    b = sub.add_parser("build", help="seeds/ -> data/raw, data/processed (validated)")
+    b.add_argument("--root", default=".", help="project folder holding seeds/ (default: .)")
+    b.set_defaults(func=_build)
+    e = sub.add_parser("extract", help="claims of any text files")
+    e.add_argument("inputs", nargs="+", help="text files, folders of .txt files, or glob patterns")
+    e.add_argument("-o", "--output", required=True, help="OUT.parquet or OUT.csv")
+    e.add_argument("--published", default=None, help="publication date for every input (ISO 8601)")
+    e.add_argument("--tokens", default=None, help="also write the audit trail of every number-like token here")
+    e.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    e.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar (default: on when stderr is a terminal)")
+    e.set_defaults(func=_extract)
+    v = sub.add_parser("validate", help="check every table against its schema")
+    v.add_argument("--root", default=None, help="rebuild from ROOT/seeds and validate (default: the packaged tables)")
+    v.set_defaults(func=_validate)
+    t = sub.add_parser("tables", help="list the shipped tables")
+    t.set_defaults(func=_tables)
+    a = p.parse_args(argv)
+    from .sources import InputError
+    from .validate import TableValidationError
+
+    try:
+        return a.func(a)
+    except (InputError, TableValidationError) as err:
+        print(f"kztrade {a.cmd}: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""The grammar of quantities in English prose: number-like tokens, scales, currencies, units, qualifiers.
+
+Cardinal and ordinal number words come from number_parser (its English vocabulary builds the token
+pattern, and parse_number/parse_ordinal turn the words into values); ISO 4217 codes come from pycountry;
+month and weekday names from the standard library's calendar. What no library covers (multiples such
+as "tripled", fractions such as "a quarter", currency symbols, scale abbreviations such as "bn") is
+spelled out here.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from functools import lru_cache
+
+# ---------------------------------------------------------------- number words (number_parser)
+
+
+@lru_cache(maxsize=1)
+def cardinal_words() -> dict[str, int]:
+    from number_parser.data.en import info
+
+    words: dict[str, int] = {}
+    for key in ("UNIT_NUMBERS", "DIRECT_NUMBERS", "TENS", "HUNDREDS", "BIG_POWERS_OF_TEN"):
+        words.update(info[key])
+    words.pop("zero", None)  # "zero" in prose is rhetoric ("zero tolerance"), never a figure here
+    for big in ("quadrillion", "quintillion", "sextillion"):
+        words.pop(big, None)
+    return words
+
+
+BIG_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
+
+
+def ordinal_word(word: str) -> str:
+    """English ordinal of a cardinal word (one -> first, twenty -> twentieth)."""
+    irregular = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+                 "nine": "ninth", "twelve": "twelfth"}
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("y"):
+        return word[:-1] + "ieth"
+    return word + "th"
+
+
+@lru_cache(maxsize=1)
+def ordinal_words() -> dict[str, int]:
+    return {ordinal_word(w): v for w, v in cardinal_words().items()}
+
+
+@lru_cache(maxsize=4096)
+def words_value(phrase: str) -> float | None:
+    from number_parser import parse_number
+
+    p = re.sub(r"^an?\s+", "one ", phrase.lower().strip())
+    v = parse_number(re.sub(r"\s+", " ", p))
+    return float(v) if v is not None else None
+
+
+@lru_cache(maxsize=4096)
+def ordinal_value(word: str) -> int | None:
+    from number_parser import parse_ordinal
+
+    return parse_ordinal(word.lower())
+
+
+# ---------------------------------------------------------------- multiples and fractions
+
+MULTIPLE_VERBS = {
+    "doubled": 2, "doubling": 2, "tripled": 3, "tripling": 3, "trebled": 3, "quadrupled": 4,
+    "quadrupling": 4, "quintupled": 5, "sextupled": 6, "halved": 0.5, "halving": 0.5,
+}
+FRACTIONS = {  # percent of a whole per unit of the numerator
+    "half": 50.0, "halves": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0,
+    "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0,
+}
+VAGUE = ("tens", "hundreds", "thousands", "millions", "billions", "trillions", "dozens", "scores")
+
+# ---------------------------------------------------------------- calendar (stdlib)
+
+MONTHS = [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + ["Sept"]
+WEEKDAYS = [d for d in calendar.day_name] + [d for d in calendar.day_abbr]
+MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+# ---------------------------------------------------------------- currencies (pycountry for ISO 4217)
+
+CURRENCY_SYMBOLS = {"US$": "USD", "U.S.$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "₽": "RUB",
+                    "₸": "KZT", "¥": "CNY", "₴": "UAH"}
+CURRENCY_WORDS = {
+    "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "euros": "EUR",
+    "euro": "EUR", "pounds sterling": "GBP", "pounds": "GBP", "roubles": "RUB", "rubles": "RUB",
+    "rouble": "RUB", "ruble": "RUB", "tenge": "KZT", "yuan": "CNY", "renminbi": "CNY", "hryvnias": "UAH",
+    "som": "KGS", "soms": "UZS", "lira": "TRY", "rupees": "INR", "yen": "JPY",
+}
+
+
+@lru_cache(maxsize=1)
+def iso_currencies() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+# ---------------------------------------------------------------- scales
+
+SCALES = {
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
+    "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3,
+}
+# single letters are scales only when glued to a figure with a currency ("$5m", "£2bn")
+GLUED_ONLY = {"b", "m", "k"}
+
+# ---------------------------------------------------------------- units after a figure
+
+UNIT_WORDS = [  # (pattern, unit)
+    (r"square\s+kilomet(?:er|re)s?|sq\.?\s*km|km2|km²", "km2"),
+    (r"kilomet(?:er|re)s?|km", "km"),
+    (r"hectares?|ha", "hectares"),
+    (r"(?:metric\s+)?tonnes|(?:metric\s+)?tons?|tonne", "tonnes"),
+    (r"barrels?\s+(?:per|a)\s+day|bpd|b/d", "barrels_per_day"),
+    (r"barrels?", "barrels"),
+    (r"(?:billion\s+)?cubic\s+met(?:er|re)s?|bcm|cu\.?\s*m", "cubic_metres"),
+    (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"), (r"kWh|kilowatt[- ]hours?", "kWh"),
+    (r"percentage\s+points?|p\.p\.", "percentage_points"),
+    (r"decades?", "decades"), (r"years?", "years"), (r"months?", "months"), (r"weeks?", "weeks"),
+    (r"days?", "days"), (r"hours?", "hours"),
+]
+UNIT_RE = re.compile(r"(?:\s+|-)(" + "|".join(f"(?:{p})" for p, _ in UNIT_WORDS) + r")\b", re.I)
+UNIT_OF = [(re.compile(p + r"$", re.I), u) for p, u in UNIT_WORDS]
+
+PEOPLE_NOUNS = {
+    "people", "persons", "residents", "citizens", "migrants", "immigrants", "emigrants", "refugees",
+    "workers", "employees", "students", "nationals", "inhabitants", "tourists", "visitors", "soldiers",
+    "troops", "servicemen", "specialists", "repatriates", "returnees", "compatriots", "ethnic",
+    "families", "pensioners", "labourers", "laborers", "deaths", "victims", "children",
+}
+
+# ---------------------------------------------------------------- qualifiers (words before a figure)
+
+QUALIFIERS = [
+    (r"at\s+least|no\s+(?:less|fewer)\s+than|not\s+(?:less|fewer)\s+than|a\s+minimum\s+of|minimum\s+of",
+     "at_least"),
+    (r"at\s+most|no\s+more\s+than|not\s+more\s+than|up\s+to|a\s+maximum\s+of|maximum\s+of", "at_most"),
+    (r"(?:well\s+|just\s+|slightly\s+)?(?:more\s+than|over|above|exceeding|in\s+excess\s+of|upwards\s+of|"
+     r"surpassed|surpassing|exceeded|exceeds|topped|tops)", "more_than"),
+    (r"(?:well\s+|just\s+|slightly\s+)?(?:less\s+than|fewer\s+than|under|below|short\s+of)", "less_than"),
+    (r"about|around|some|approximately|approx\.|roughly|nearly|almost|close\s+to|an\s+estimated|"
+     r"estimated|circa|c\.|approaching|~|more\s+or\s+less|or\s+so", "approximately"),
+]
+QUALIFIER_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(QUALIFIERS)) + r")\s*$", re.I)
+
+
+def qualifier_of(match: re.Match) -> str:
+    for i, (_, q) in enumerate(QUALIFIERS):
+        if match.group(f"q{i}"):
+            return q
+    return "exact"
+
+
+# ---------------------------------------------------------------- the token pattern
+
+
+@lru_cache(maxsize=1)
+def token_re() -> re.Pattern:
+    card = sorted(cardinal_words(), key=len, reverse=True)
+    word = r"(?:" + "|".join(card) + r")"
+    big = r"(?:" + "|".join(BIG_WORDS) + r")"
+    after_big = "|".join(f"(?<={b})" for b in BIG_WORDS)
+    numwords = (rf"(?:an?\s+(?={big}\b))?{word}(?:(?:\s+|-){word}|(?:{after_big})\s+and\s+{word})*")
+    ordinals = r"(?:" + "|".join(sorted(ordinal_words(), key=len, reverse=True)) + r")"
+    frac_den = r"(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")"
+    multiples = r"(?:" + "|".join(MULTIPLE_VERBS) + r")"
+    vague = r"(?:" + "|".join(VAGUE) + r")(?:\s+of\s+(?:thousands|millions|billions))?"
+    digits = r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+    return re.compile(
+        r"(?P<numeric_date>(?<!\d)\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d/])|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d))"
+        rf"|(?P<fold>(?i:(?<![\w-])(?:{word}|\d+(?:\.\d+)?)[\s-]?fold)(?!\w))"
+        rf"|(?P<multiple>(?i:(?<![\w-]){multiples})(?!\w))"
+        rf"|(?P<fraction>(?i:(?<![\w-])(?:a|one|two|three|four|five|nine)[\s-]+{frac_den}|(?<![\w-])half)(?![\w-]))"
+        rf"|(?P<vague>(?i:(?<![\w-]){vague})(?!\w))"
+        rf"|(?P<ordinal>(?i:(?<![\w-]){ordinals})(?!\w))"
+        rf"|(?P<words>(?i:(?<![\w]){numwords})(?![\w]))"
+        rf"|(?P<digits>(?<![\d])(?:{digits}))(?P<suffix>(?:st|nd|rd|th|s|'s|’s)\b)?"
+    )
+
+# ---------------------------------------------------------------- rates ("185 tenge per dollar", "$100 a barrel")
+
+CURRENCIES_RATE_BASE = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
+
+
+def _rate_units() -> frozenset[str]:
+    from .metadata.fields import UNITS
+
+    return frozenset(u for u in UNITS if "_per_" in u)
+
+
+RATE_UNITS = _rate_units()

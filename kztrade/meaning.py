@@ -1,0 +1,270 @@
+"""What a quantity measures, between which economies, and for which period.
+
+Each rule reads the quantity's sentence: the cue nearest the figure names the measure ("exports",
+"turnover", "direct investment"), the words around the cue give the direction of a flow ("Russian exports
+to Kazakhstan", "Kazakhstan's imports from Russia"), and the years and relative expressions of the
+sentence give its period. Where the sentence does not name an economy, the article's two most-mentioned
+economies stand in ("their trade turnover", "the country").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .countries import country_re, alias_table
+from .grammar import MONTH_RE, words_value
+from .tokens import Token
+
+_CUES = [  # (pattern, measure); checked in the order given when two cues tie
+    (r"cross[\s-]border\s+trade|border\s+trade|frontier\s+trade", "trade_turnover"),
+    (r"(?:trade|commodity|goods|merchandise)\s+turnover|turnover|trade\s+volume|volume\s+of\s+(?:mutual\s+|"
+     r"bilateral\s+)?trade|(?:bilateral|mutual|total|two-way|overall)\s+trade|trade\s+between|trade\s+with|"
+     r"traded|trade", "trade_turnover"),
+    (r"export(?:s|ed|ing)?|shipments?|sales\s+to|supplies\s+to|supplied", "exports"),
+    (r"import(?:s|ed|ing)?|purchases\s+from|bought", "imports"),
+    (r"direct\s+investments?|FDI|investments?|invested|investors?", "direct_investment"),
+    (r"GDP|gross\s+domestic\s+product|economy\s+grew", "gdp"),
+    (r"budget", "budget"),
+    (r"loans?|credits?|lent|lending", "loan"),
+    (r"debts?", "debt"),
+    (r"reserves", "reserves"),
+    (r"prices?|costs?|tariffs?", "price"),
+    (r"exchange\s+rate", "exchange_rate"),
+]
+_CUE_RE = re.compile("|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_CUES)), re.I)
+_BREAK_RE = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*but\b|\bbut\b|\bcompared\s+(?:with|to)\b", re.I)
+_CROSS_BORDER = re.compile(r"cross[\s-]border|border\s+(?:trade|regions|areas|ties|cooperation)|"
+                           r"frontier\s+trade|interregional", re.I)
+_TRADE = re.compile(r"\btrade|turnover|export|import", re.I)
+_CHANGE_LEFT = re.compile(r"\b(?:grew|grown|growing|grow|rose|risen|rising|increased|increasing|up|jumped|"
+                          r"climbed|expanded|gained|added|surged|soared|fell|fallen|dropped|decreased|"
+                          r"declined|down|shrank|shrunk|contracted|plunged|slumped|slid|tumbled|reduced|"
+                          r"growth|increase|rise|decline|drop|fall|decrease|reduction)"
+                          r"\s+(?:by\s+|of\s+)?(?:[\w.$]+\s+){0,2}$", re.I)
+_CHANGE_RIGHT = re.compile(r"^\s*(?:growth|increase|rise|decline|drop|fall|decrease|year[\s-]on[\s-]year|"
+                           r"y/y|yoy|annual\s+growth)\b", re.I)
+_MIGRATION = re.compile(r"\b(?:migrat\w*|emigrat\w*|immigrat\w*|resettl\w*|repatriat\w*|relocat\w*|"
+                        r"moved\s+to|left\s+for|arrived\s+in|returned\s+to)", re.I)
+_INFLATION = re.compile(r"\binflation\b", re.I)
+# "the figure rose to ..." points back; "the number of joint ventures" names its own subject
+_ANAPHORA = re.compile(r"\b(?:the|this|that)\s+(?:figure|number|total|amount|indicator|sum)\b(?!\s+of\b)", re.I)
+_SINCE_LEFT = re.compile(r"\b(?:since|from|after|before|until|till|between|founded\s+in|established\s+in|"
+                         rf"created\s+(?:back\s+)?in|back\s+in)\s+(?:(?:early|mid|late)[\s-]+)?(?:{MONTH_RE}\s+)?$",
+                         re.I)
+_RELATIVE = [
+    (re.compile(r"\blast\s+year\b|\bprevious\s+year\b|\ba\s+year\s+(?:ago|earlier)\b", re.I), -1),
+    (re.compile(r"\bthis\s+year\b|\bcurrent\s+year\b|\bso\s+far\s+this\s+year\b", re.I), 0),
+    (re.compile(r"\bnext\s+year\b|\bcoming\s+year\b", re.I), 1),
+    (re.compile(r"\b(?:two|2)\s+years\s+ago\b", re.I), -2),
+]
+_SPAN_YEARS = re.compile(
+    r"\b(?:over|in|during|within|for)\s+(?:the\s+)?(?:last|past|previous|preceding)\s+"
+    r"(?P<n>[\w.-]+(?:\s+[\w-]+)?)\s+(?P<u>years?|decades?)\b|"
+    r"\b(?:over|in|during|within|for)\s+(?:the\s+)?(?:last|past|previous|preceding)\s+(?P<u1>year|decade)\b|"
+    r"\bin\s+(?P<n2>[\w.-]+)\s+years\b", re.I)
+_SINCE_YEAR = re.compile(r"\b(?:since|from|compared\s+(?:with|to))\s+(?P<y>(?:18|19|20)\d\d)\b", re.I)
+
+
+def _measure_of(match: re.Match) -> str:
+    for i, (_, m) in enumerate(_CUES):
+        if match.group(f"c{i}"):
+            return m
+    return "monetary_amount"
+
+
+@dataclass
+class Context:
+    """What the whole article tells the rules: its main economies and its publication year."""
+    text: str
+    pair: tuple[str, ...]
+    pub_year: int | None
+
+
+class Meaning:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.text = ctx.text
+
+    # ------------------------------------------------------------------ measure
+    def nearest_cue(self, t: Token, s: int, e: int) -> re.Match | None:
+        best, best_d = None, None
+        for m in _CUE_RE.finditer(self.text, s, e):
+            if m.end() <= t.q_start:
+                between = self.text[m.end():t.q_start]
+                d = len(between) + (150 if _BREAK_RE.search(between) else 0)
+            elif m.start() >= t.q_end:
+                between = self.text[t.q_end:m.start()]
+                d = 2 * len(between) + 40 + (150 if _BREAK_RE.search(between) else 0)
+            else:
+                continue
+            if best_d is None or d < best_d:
+                best, best_d = m, d
+        return best
+
+    def measure(self, t: Token, s: int, e: int) -> tuple[str, re.Match | None]:
+        sentence = self.text[s:e]
+        u = t.unit
+        if u == "ratio":
+            return "growth_factor", self.nearest_cue(t, s, e)
+        if u in ("percent", "percentage_points"):
+            before = self.text[max(s, t.q_start - 60):t.q_start]
+            after = self.text[t.q_end:min(e, t.q_end + 40)]
+            if _CHANGE_LEFT.search(before) or _CHANGE_RIGHT.match(after):
+                return "growth_rate", self.nearest_cue(t, s, e)
+            if _CROSS_BORDER.search(sentence) and _TRADE.search(sentence):
+                return "cross_border_share", None
+            if _INFLATION.search(sentence):
+                return "inflation", None
+            return "share", None
+        if u == "persons":
+            if _MIGRATION.search(sentence):
+                return "migration", None
+            return "count", None
+        if u == "count":
+            return "count", None
+        if u == "km":
+            return "distance", None
+        if u in ("km2", "hectares"):
+            return "area", None
+        if u == "years" and t.subject == "age":
+            return "age", None
+        if u in ("years", "months", "weeks", "days", "hours"):
+            return "duration", None
+        if u in ("MW", "GW", "kWh"):
+            return "energy", None
+        if u and "_per_" in u:
+            return ("price" if u.endswith("barrel") else "exchange_rate"), None
+        if u in ("tonnes", "barrels", "barrels_per_day", "cubic_metres"):
+            return "production", None
+        cue = self.nearest_cue(t, s, e)
+        return (_measure_of(cue) if cue else "monetary_amount"), cue
+
+    # ------------------------------------------------------------------ economies
+    def _countries(self, s: int, e: int) -> list[tuple[int, int, str]]:
+        table = alias_table()
+        return [(m.start(), m.end(), table[m.group()]) for m in country_re().finditer(self.text, s, e)]
+
+    def _other(self, iso: str | None) -> str | None:
+        pair = self.ctx.pair
+        if iso in pair and len(pair) == 2:
+            return pair[1 - pair.index(iso)]
+        return None
+
+    def flow_economies(self, cue: re.Match, measure: str, s: int, e: int) -> tuple[str | None, str | None]:
+        """(economy, partner): exporter/importer/investor first."""
+        text = self.text
+        owner = target = None
+        left = text[max(s, cue.start() - 45):cue.start()]
+        m = re.search(r"(" + country_re().pattern + r")(?:[’']s)?\s+(?:[\w-]+\s+){0,2}$", left)
+        if m:
+            owner = alias_table()[m.group(1)]
+        right = text[cue.end():min(e, cue.end() + 80)]
+        to_words = r"(?:from)" if measure == "imports" else r"(?:to|into|in)"
+        from_words = r"(?:to|into|in)" if measure == "imports" else r"(?:from|by)"
+        for words, slot in ((to_words, "target"), (from_words, "owner")):
+            m = re.match(r"^(?:\s+[\w$.,-]+){0,6}?\s+" + words + r"\s+(?:the\s+)?(?P<c>" + country_re().pattern
+                         + r"|country|republic)", right)
+            if m:
+                iso = alias_table().get(m.group("c"))
+                if slot == "target" and target is None:
+                    target = iso or ("?" if m.group("c") in ("country", "republic") else None)
+                elif slot == "owner" and owner is None and iso:
+                    owner = iso
+        if owner is None:
+            # a verb's subject: "Kazakhstan exported ...", "Russia invested ..."
+            subj = list(country_re().finditer(text, max(s, cue.start() - 80), cue.start()))
+            if subj and not re.search(r"[,;(]", text[subj[-1].end():cue.start()]):
+                owner = alias_table()[subj[-1].group()]
+        if target == "?" or (target is None and owner is not None):
+            target = self._other(owner)
+        if owner is None and target is not None:
+            owner = self._other(target)
+        if owner is not None and owner == target:
+            target = None
+        return owner, target
+
+    def pair_economies(self, s: int, e: int) -> tuple[str | None, str | None]:
+        found: list[str] = []
+        for _, _, iso in self._countries(s, e):
+            if iso not in found:
+                found.append(iso)
+        pair = list(self.ctx.pair)
+        if len(found) >= 2:
+            in_pair = [c for c in found if c in pair]
+            chosen = in_pair if len(in_pair) == 2 else found[:2]
+        elif len(found) == 1 and self._other(found[0]):
+            chosen = [found[0], self._other(found[0])]
+        elif len(pair) == 2:
+            chosen = pair
+        else:
+            return None, None
+        a, b = sorted(chosen[:2])
+        return a, b
+
+    def economies(self, t: Token, measure: str, cue: re.Match | None, s: int, e: int):
+        if measure in ("exports", "imports", "direct_investment") and cue is not None:
+            return self.flow_economies(cue, measure, s, e)
+        if measure in ("trade_turnover", "cross_border_share"):
+            return self.pair_economies(s, e)
+        if measure in ("growth_factor", "growth_rate") and cue is not None:
+            cm = _measure_of(cue)
+            if cm in ("exports", "imports", "direct_investment"):
+                return self.flow_economies(cue, cm, s, e)
+            if cm == "trade_turnover":
+                return self.pair_economies(s, e)
+        if measure == "migration":
+            to = re.search(r"\b(?:to|in|into)\s+(?P<c>" + country_re().pattern + ")", self.text[s:e])
+            fr = re.search(r"\bfrom\s+(?P<c>" + country_re().pattern + ")", self.text[s:e])
+            return (alias_table()[to.group("c")] if to else None,
+                    alias_table()[fr.group("c")] if fr else None)
+        return None, None
+
+    # ------------------------------------------------------------------ period
+    def period(self, t: Token, years: list[Token], s: int, e: int, change: bool):
+        """(year, base_year, period_basis) from the sentence's years, else relative words, else publication."""
+        usable = [y for y in years if y.year is not None and s <= y.start < e
+                  and not _SINCE_LEFT.search(self.text[max(s, y.start - 30):y.start])]
+        year = base = None
+        basis = None
+        before = [y for y in usable if y.end <= t.q_start]
+        after = [y for y in usable if y.start >= t.q_end]
+        if before or after:
+            pick = before[-1] if before else after[0]
+            year, basis = pick.year, "stated"
+        else:
+            sentence = self.text[s:e]
+            for rx, delta in _RELATIVE:
+                if rx.search(sentence) and self.ctx.pub_year is not None:
+                    year, basis = self.ctx.pub_year + delta, "relative"
+                    break
+            if year is None and self.ctx.pub_year is not None:
+                year, basis = self.ctx.pub_year, "publication_year"
+        if change:
+            sentence = self.text[s:e]
+            since = _SINCE_YEAR.search(sentence)
+            if since and (year is None or int(since.group("y")) < year):
+                base = int(since.group("y"))
+            elif year is not None and (m := _SPAN_YEARS.search(sentence)):
+                n = _span_length(m)
+                if n:
+                    base = year - n
+        return year, base, basis or "unknown"
+
+    def antecedent_applies(self, t: Token, s: int, e: int) -> bool:
+        return bool(_ANAPHORA.search(self.text[s:e]))
+
+
+def _span_length(m: re.Match) -> int | None:
+    if m.group("u1"):
+        return 10 if m.group("u1").lower() == "decade" else 1
+    raw = m.group("n") or m.group("n2")
+    unit = (m.group("u") or "years").lower()
+    try:
+        n = float(raw)
+    except ValueError:
+        n = words_value(raw)
+        if n is None and " " in raw:
+            n = words_value(raw.split()[-1])
+    if n is None:
+        return None
+    return int(round(n * (10 if unit.startswith("decade") else 1)))

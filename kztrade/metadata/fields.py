@@ -1,0 +1,111 @@
+"""Every column of every kztrade table, defined once.
+
+The pyarrow schemas, pandas dtypes, pandera schemas, datapackage.json and the README's column reference
+are all generated from FIELDS and RESOURCES (resources.py), so they cannot drift apart.
+
+A field's ``type`` is a Frictionless Table Schema type (string, integer, number, boolean, date).
+``constraints`` use Frictionless names: required, enum, minimum, maximum.
+"""
+from __future__ import annotations
+
+UNITS = (
+    "USD", "GBP", "EUR", "RUB", "KZT", "CNY", "JPY", "CHF", "UAH", "BYN", "UZS", "KGS", "TRY", "INR",
+    "percent", "percentage_points", "ratio", "count", "persons", "km", "km2", "hectares", "tonnes",
+    "barrels", "barrels_per_day", "cubic_metres", "MW", "GW", "kWh", "years", "months", "weeks", "days",
+    "hours", "KZT_per_USD", "RUB_per_USD", "KZT_per_RUB", "RUB_per_EUR", "USD_per_barrel",
+)
+CURRENCIES = tuple(u for u in UNITS if len(u) == 3 and u.isupper())
+
+QUALIFIERS = ("exact", "approximately", "more_than", "less_than", "at_least", "at_most")
+
+# What a number measures. The first block is what the package exists for; see README "Measures".
+MEASURES = (
+    "trade_turnover", "exports", "imports", "cross_border_share", "growth_factor", "growth_rate",
+    "direct_investment", "investment", "migration", "gdp", "budget", "loan", "debt", "reserves",
+    "price", "exchange_rate", "inflation", "production", "population", "monetary_amount",
+    "share", "count", "distance", "area", "duration", "age", "energy", "quantity",
+)
+PERIOD_BASES = ("stated", "relative", "publication_year", "unknown")
+TOKEN_KINDS = ("digits", "words", "multiple", "fraction", "ordinal", "vague", "numeric_date")
+EXCLUSION_REASONS = (
+    "calendar_date", "year", "ordinal", "document_number", "page_chrome", "vague_quantity",
+    "pronoun", "not_a_quantity",
+)
+FLOWS = ("exports", "imports")
+PRECISIONS = ("day", "month", "year")
+DATE_BASES = ("printed", "inferred", "given")
+
+_ISO3 = r"^[A-Z]{3}$"
+
+
+def _f(type_, description, **constraints):
+    return {"type": type_, "description": description, "constraints": constraints}
+
+
+FIELDS: dict[str, dict] = {
+    # identity and provenance
+    "claim_id": _f("string", "Stable identifier of a claim: '<source_id>:<char_start>-<char_end>'.",
+                   required=True),
+    "source_id": _f("string", "Identifier of the article (seeds/sources.csv).", required=True),
+    "char_start": _f("integer", "Offset of the first character of the mention in the article text "
+                     "decoded as UTF-8 (Python str index).", required=True, minimum=0),
+    "char_end": _f("integer", "Offset one past the last character: text[char_start:char_end] == mention.",
+                   required=True, minimum=1),
+    "mention": _f("string", "The exact text of the quantity as printed.", required=True),
+    "sentence": _f("string", "The sentence the mention stands in.", required=True),
+    "citation": _f("string", "Short citation: publication or title, date, source_id.", required=True),
+    # the quantity
+    "value": _f("number", "The value with its scale applied: '$8 billion' -> 8e9, '70%' -> 70, "
+                "'tripled' -> 3, 'a quarter' -> 25. Negative for a stated fall.", required=True),
+    "unit": _f("string", "Unit of value: ISO 4217 currency code, percent, ratio, count, persons, km, "
+               "years, ...", required=True, enum=list(UNITS)),
+    "qualifier": _f("string", "How exact the figure is, from words such as 'about', 'over', 'at least'.",
+                    required=True, enum=list(QUALIFIERS)),
+    "measure": _f("string", "What the number measures (README: Measures).", required=True,
+                  enum=list(MEASURES)),
+    "subject": _f("string", "What is counted or measured, as the text names it (e.g. 'regions')."),
+    "economy": _f("string", "ISO 3166-1 alpha-3 of the reporting economy: the exporter for exports, the "
+                  "importer for imports, the investor for investment; for two-way measures the first of "
+                  "the pair in alphabetical order.", pattern=_ISO3),
+    "partner": _f("string", "ISO 3166-1 alpha-3 of the partner economy.", pattern=_ISO3),
+    "year": _f("integer", "Reference year; for a change, its end year.", minimum=1800, maximum=2100),
+    "base_year": _f("integer", "Start year of a change ('tripled over the last two years').",
+                    minimum=1800, maximum=2100),
+    "period_basis": _f("string", "How year was set: stated in the sentence, resolved from a relative "
+                       "expression against the publication date, the publication year because the text "
+                       "gives none, or unknown.", required=True, enum=list(PERIOD_BASES)),
+    # audit trail
+    "token_id": _f("string", "Identifier of a number-like token: '<source_id>#<char_start>'.", required=True),
+    "token": _f("string", "The number-like token as printed.", required=True),
+    "kind": _f("string", "Kind of token: digits, number words, multiple, fraction, ordinal, vague "
+               "quantity, numeric date.", required=True, enum=list(TOKEN_KINDS)),
+    "fate": _f("string", "'claim' or 'excluded'.", required=True, enum=["claim", "excluded"]),
+    "reason": _f("string", "Why an excluded token is not a claim.", enum=list(EXCLUSION_REASONS)),
+    "detail": _f("string", "What the exclusion rule saw (e.g. 'date: May 17', 'year 2003')."),
+    # sources
+    "file": _f("string", "File name of the article in seeds/.", required=True),
+    "sha256": _f("string", "SHA-256 of the article file's bytes.", required=True,
+                 pattern=r"^[0-9a-f]{64}$"),
+    "n_chars": _f("integer", "Length of the article text in characters.", required=True, minimum=0),
+    "title": _f("string", "Title as printed; empty where the article prints none."),
+    "author": _f("string", "Author as printed; empty where the article names none."),
+    "publication": _f("string", "Outlet as printed; empty where the article names none."),
+    "section": _f("string", "Section as printed."),
+    "volume": _f("integer", "Volume number as printed.", minimum=0),
+    "issue": _f("integer", "Issue number as printed.", minimum=0),
+    "published": _f("string", "Publication date, ISO 8601 to its known precision (2005-05 or 2005-01-26).",
+                    pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+    "published_precision": _f("string", "day, month or year.", enum=list(PRECISIONS)),
+    "published_basis": _f("string", "printed in the text, inferred (published_note says from what) or "
+                          "given by the caller.", enum=list(DATE_BASES)),
+    "published_note": _f("string", "How the publication date was established."),
+    "text": _f("string", "The full article text, decoded as UTF-8.", required=True),
+    # trade
+    "exporter": _f("string", "ISO 3166-1 alpha-3 of the exporting economy.", required=True, pattern=_ISO3),
+    "importer": _f("string", "ISO 3166-1 alpha-3 of the importing economy.", required=True, pattern=_ISO3),
+    "flow": _f("string", "exports (one direction, exporter -> importer), imports (the importer's record) "
+               "or turnover (two-way total; exporter/importer hold the pair alphabetically).",
+               required=True, enum=["exports", "imports", "turnover"]),
+    "value_usd": _f("number", "Value in US dollars as the article states it (no conversion).",
+                    required=True, minimum=0),
+}

@@ -1,0 +1,46 @@
+"""Sentence spans that keep character offsets into the original text.
+
+A regular-expression splitter rather than pysbd or nltk: those lose or re-map offsets on odd input,
+nltk needs a data download, and both are far slower than the rest of the extractor. A sentence ends at
+a line break or at . ! ? followed by space and a capital, digit, quote or bracket, unless the period ends
+a known abbreviation or an initial ("S. Frederick Starr").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+_ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vol", "art", "fig", "gen", "col", "lt",
+           "sen", "rep", "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+           "nov", "dec", "inc", "ltd", "co", "corp", "jr", "sr", "vs", "etc", "approx", "est", "e.g",
+           "i.e", "u.s", "u.k", "u.n", "p", "pp", "para", "ch", "sec"}
+_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
+
+
+class Sentences:
+    def __init__(self, text: str):
+        self.text = text
+        starts = [0]
+        for m in _END.finditer(text):
+            if m.group() != "\n":
+                word = re.search(r"([\w.]+)\.$", text[max(0, m.start() - 12):m.start() + 1])
+                if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
+                    continue
+            starts.append(m.end())
+        self.starts = sorted(set(starts))
+
+    def index(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def span(self, i: int) -> tuple[int, int]:
+        s = self.starts[i]
+        e = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        # trim surrounding white space so the sentence reads cleanly
+        while s < e and self.text[s].isspace():
+            s += 1
+        while e > s and self.text[e - 1].isspace():
+            e -= 1
+        return s, e
+
+    def around(self, pos: int) -> tuple[int, int]:
+        return self.span(self.index(pos))

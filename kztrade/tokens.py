@@ -1,0 +1,298 @@
+"""Find every number-like token in a text and decide what it is: a quantity, or excluded with a reason.
+
+A quantity comes back with its value (scale applied), unit, qualifier and the span of its mention
+("US$ 23.8 billion", "70%", "two-day"); what it measures is decided later, in meaning.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import grammar as g
+from .countries import alias_table
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    kind: str
+    text: str
+    reason: str | None = None  # set when excluded
+    detail: str | None = None
+    year: int | None = None  # for a year or a date that names one
+    # set when a quantity
+    q_start: int = 0
+    q_end: int = 0
+    value: float | None = None
+    unit: str | None = None
+    qualifier: str = "exact"
+    subject: str | None = None
+    falling: bool = False
+    in_parens: bool = False
+
+    def exclude(self, reason: str, detail: str | None = None, year: int | None = None) -> "Token":
+        self.reason, self.detail, self.year = reason, detail, year
+        return self
+
+
+_DOCNUM_LEFT = re.compile(
+    r"(?:\b(?:Vol(?:ume)?|Issue|No|Nr|Number|Art(?:icle)?|Section|Chapter|Paragraph|Para|Page|pp?|Clause|"
+    r"Resolution|Decree|Law|Item|Part|Annex|Appendix|Table|Figure|Fig|Edition|Ed|#)\.?\s*(?:No\.?\s*)?:?\s*$)"
+    r"|(?:\b(?:Vol(?:ume)?|Issue|No)\.?\s*:?\s*\d+\s*,\s*(?:Issue|No)\.?\s*:?\s*$)|№\s*$",
+    re.I)
+_CHROME_RIGHT = re.compile(r"^\s*(?:votes?|views?|comments?|reads?|likes?|shares?|times)\s*\)?\s*$", re.I)
+_CHROME_LEFT = re.compile(r"(?:^|\n)\s*(?:\(|Read|Viewed|Views:?|Comments:?|Hits:?)\s*$", re.I)
+_MONTH_LEFT = re.compile(
+    rf"(?<![\w])(?:{g.MONTH_RE})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,|and|&|-|–|—|to|or)\s*)?$")
+_DAY_RIGHT = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:-|–|and|to)?\s*(?:\d{{1,2}}\s+)?(?:of\s+)?(?:{g.MONTH_RE})(?![a-z])")
+_WEEKDAY_LEFT = re.compile(r"(?:" + "|".join(g.WEEKDAYS) + r"),?\s*$")
+_MONTH_BEFORE_YEAR = re.compile(rf"(?:{g.MONTH_RE})(?:\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*$|"
+                                rf"(?:{g.MONTH_RE})\s*[-–—]\s*(?:{g.MONTH_RE})\s+$")
+_YEAR_RANGE_LEFT = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*$")
+_HALF_PERIOD_LEFT = re.compile(r"\b(?:first|second|1st|2nd|latter|former)[\s-]+$", re.I)
+_CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴]|(?<![A-Za-z])[A-Z]{3})\s?$")
+_LABEL_LEFT = re.compile(r"[A-Za-z]-?$|[A-Za-z]\d*[-/]$")
+_SCALE_RIGHT = re.compile(r"^(?:\s|-)?(trillion|trn|tn|billion|bln|bn|million|mln|mn|thousand)\b", re.I)
+_GLUED_SCALE_RIGHT = re.compile(r"^(bn|mn|m|b|k|tn)\b", re.I)
+_PERCENT_RIGHT = re.compile(r"^\s?(?:%|per\s?cent\b)", re.I)
+_CURRENCY_WORD_RIGHT = re.compile(
+    r"^\s+(?:of\s+)?(" + "|".join(re.escape(w) for w in sorted(g.CURRENCY_WORDS, key=len, reverse=True))
+    + r")\b", re.I)
+_ISO_RIGHT = re.compile(r"^\s?([A-Z]{3})\b")
+_PER_RIGHT = re.compile(r"^\s*(?:per|a|to\s+the|against\s+the|/)\s*(?:US\s+)?(dollar|euro|rouble|ruble|barrel|USD|EUR)\b",
+                        re.I)
+_AGE_RIGHT = re.compile(r"^(?:\s+|-)years?[\s-]+old\b|^-year-old\b", re.I)
+_AGE_LEFT = re.compile(r"\baged\s+$", re.I)
+_TIMES_RIGHT = re.compile(r"^\s+times\b", re.I)
+_COMPARATIVE = re.compile(r"\b(?:more|higher|larger|greater|bigger|less|lower|smaller|as\s+(?:much|many|high|"
+                          r"large)|increase[sd]?|grew|grown|rose|risen|multipl\w+)\b", re.I)
+_MORE_RIGHT = re.compile(r"^\s*(?:or\s+more|and\s+more|plus|\+)(?!\w)", re.I)
+_ABOUT_RIGHT = re.compile(r"^\s*or\s+so\b", re.I)
+_FALL_LEFT = re.compile(r"\b(?:fell|fall(?:en|ing|s)?|dropped|drop(?:s|ping)?|decreased|decreasing|declined|"
+                        r"declining|down|shrank|shrunk|shrinking|contracted|plunged|plummeted|slumped|slid|"
+                        r"tumbled|reduced|lower|decline|decrease|reduction|contraction|loss)"
+                        r"\s+(?:by\s+|of\s+)?(?:[\w.]+\s+){0,2}$", re.I)
+_SUBJECT_RIGHT = re.compile(r"^[\s-]+[\"“‘']?([A-Za-z][\w’'-]*)(?:\s+([A-Za-z][\w’'-]*))?(?:\s+([A-Za-z][\w’'-]*))?")
+_STOP = {"of", "the", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "a", "an", "as",
+         "is", "are", "was", "were", "be", "has", "have", "had", "that", "which", "who", "than", "per",
+         "more", "less", "after", "before", "since", "into", "it", "its", "their", "his", "her"}
+
+
+def _people(word: str) -> bool:
+    w = word.lower()
+    if w in g.PEOPLE_NOUNS:
+        return True
+    # demonym plurals ("Russians", "Kazakhs") name people
+    return word.endswith("s") and word in alias_table() and word[0].isupper()
+
+
+def _subject(words: list[str]) -> str | None:
+    """The counted noun: words up to the first plural ("cooperation agreements"), else the first word."""
+    if not words or words[0].lower() in _STOP:
+        return None
+    for i, w in enumerate(words):
+        if w.lower() in _STOP:
+            break
+        if w.endswith("s") and not w.endswith("ss"):
+            return " ".join(words[:i + 1])
+    return words[0]
+
+
+def _squeeze(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _num(s: str) -> float:
+    return float(re.sub(r"[,\u00a0\u202f\u2009]", "", s))
+
+
+class Tokenizer:
+    """Scans one text; chrome_start marks where page furniture (footer link lists) begins."""
+
+    def __init__(self, text: str, chrome_start: int):
+        self.text = text
+        self.chrome_start = chrome_start
+
+    def tokens(self):
+        for m in g.token_re().finditer(self.text):
+            kind = m.lastgroup if m.lastgroup != "suffix" else "digits"
+            if m.group("digits") is not None:
+                kind = "digits"
+            s, e = m.start(kind), m.end(kind)
+            tok = Token(s, e, "fraction" if kind == "fraction" else
+                        "multiple" if kind in ("fold", "multiple") else kind, m.group(kind))
+            tok.q_start, tok.q_end = s, e
+            yield self.classify(tok, m)
+
+    # ------------------------------------------------------------------ classification
+    def classify(self, t: Token, m: re.Match) -> Token:
+        text = self.text
+        left = text[max(0, t.start - 60):t.start]
+        right = text[t.end:t.end + 80]
+        if t.kind == "numeric_date":
+            return t.exclude("calendar_date", f"date {t.text}", _year_in(t.text))
+        if t.kind == "vague":
+            return t.exclude("vague_quantity", t.text)
+        if t.kind == "ordinal":
+            return t.exclude("ordinal", t.text)
+        if t.start >= self.chrome_start:
+            return t.exclude("page_chrome", "after the article's end (footer, related links)")
+        if t.kind == "digits":
+            return self._digits(t, m.group("suffix"), left, right)
+        if t.kind == "multiple":
+            return self._multiple(t)
+        if t.kind == "fraction":
+            return self._fraction(t, left, right)
+        return self._words(t, left, right)
+
+    def _digits(self, t: Token, suffix: str | None, left: str, right: str) -> Token:
+        raw = t.text
+        if suffix:
+            t.end += len(suffix)
+            t.text += suffix
+            t.q_end = t.end
+            if suffix.lower() in ("st", "nd", "rd", "th"):
+                return t.exclude("ordinal", t.text)
+            if len(raw) == 4:
+                return t.exclude("year", f"decade {t.text}", int(raw))
+            return t.exclude("not_a_quantity", f"plural label {t.text}")
+        if _CHROME_LEFT.search(left) and _CHROME_RIGHT.match(right.split("\n", 1)[0]):
+            return t.exclude("page_chrome", "counter: " + _squeeze(left[-8:] + raw + right.split("\n", 1)[0]))
+        if _DOCNUM_LEFT.search(left):
+            return t.exclude("document_number", (left.strip().split()[-1] if left.strip() else "") + " " + raw)
+        if re.match(r"^\s+[Cc]entur(?:y|ies)\b", right):
+            return t.exclude("ordinal", f"{raw} century")
+        plain_int = re.fullmatch(r"\d+", raw) is not None
+        cur = _CURRENCY_LEFT.search(left)
+        if cur and len(cur.group(1)) == 3 and cur.group(1).isalpha() and cur.group(1) not in g.iso_currencies():
+            cur = None
+        if not cur and _LABEL_LEFT.search(left):
+            return t.exclude("not_a_quantity", f"label {left[-3:].strip()}{raw}")
+        if plain_int and not cur:
+            v = int(raw)
+            if 1 <= v <= 31 and len(raw) <= 2 and (_MONTH_LEFT.search(left) or _DAY_RIGHT.match(right)):
+                return t.exclude("calendar_date", "date: " + _squeeze(left[-10:] + raw + right[:10]))
+            rng = _YEAR_RANGE_LEFT.search(left)
+            if len(raw) == 2 and rng and int(raw) > int(rng.group(1)[2:]):
+                return t.exclude("year", f"end of range {rng.group(1)}-{raw}", int(rng.group(1)[:2] + raw))
+            if len(raw) == 4 and 1800 <= v <= 2100 and not self._has_unit(right):
+                if _MONTH_BEFORE_YEAR.search(left):
+                    return t.exclude("calendar_date", "month and year: " + _squeeze(left[-14:] + raw), v)
+                return t.exclude("year", f"year {raw}", v)
+        t.value = _num(raw)
+        if cur:
+            t.unit = g.CURRENCY_SYMBOLS.get(cur.group(1).replace(" ", ""), cur.group(1))
+            t.q_start = t.start - len(cur.group(0))
+        return self._after_number(t, right, left, glued=True)
+
+    def _has_unit(self, right: str) -> bool:
+        return bool(_PERCENT_RIGHT.match(right) or _SCALE_RIGHT.match(right) or g.UNIT_RE.match(right)
+                    or _CURRENCY_WORD_RIGHT.match(right)
+                    or ((m := _SUBJECT_RIGHT.match(right)) and m.group(0)[0] == " " and _people(m.group(1))))
+
+    def _words(self, t: Token, left: str, right: str) -> Token:
+        v = g.words_value(t.text)
+        if v is None:
+            return t.exclude("not_a_quantity", t.text)
+        t.value = v
+        bare_one = t.text.lower() in ("one",)
+        if bare_one and not (self._has_unit(right) or _TIMES_RIGHT.match(right)):
+            return t.exclude("pronoun", f"'{t.text}' used as a pronoun or article")
+        return self._after_number(t, right, left, glued=False)
+
+    def _multiple(self, t: Token) -> Token:
+        w = t.text.lower()
+        if w in g.MULTIPLE_VERBS:
+            t.value = float(g.MULTIPLE_VERBS[w])
+        else:
+            base = re.sub(r"[\s-]?fold$", "", w)
+            t.value = _num(base) if base[0].isdigit() else g.words_value(base)
+        if t.value is None:
+            return t.exclude("not_a_quantity", t.text)
+        t.unit = "ratio"
+        left = self.text[max(0, t.start - 60):t.start]
+        self._qualify(t, left, self.text[t.end:t.end + 40])
+        return t
+
+    def _fraction(self, t: Token, left: str, right: str) -> Token:
+        words = re.split(r"[\s-]+", t.text.lower())
+        per = g.FRACTIONS[words[-1]]
+        numerator = 1.0 if len(words) == 1 or words[0] in ("a", "one") else g.words_value(words[0]) or 1.0
+        followed_by_of = re.match(r"^\s+of\b", right) is not None
+        if len(words) == 1 and _HALF_PERIOD_LEFT.search(left):
+            return t.exclude("calendar_date", f"half-year: {left.split()[-1]} {t.text}")
+        if not (followed_by_of or numerator > 1):
+            return t.exclude("ordinal" if words[-1] not in ("half", "halves") else "not_a_quantity", t.text)
+        t.value = numerator * per
+        t.unit = "percent"
+        self._qualify(t, left, right)
+        return t
+
+    # ------------------------------------------------------------------ what follows a figure
+    def _after_number(self, t: Token, right: str, left: str, glued: bool) -> Token:
+        pos = 0
+        sc = _SCALE_RIGHT.match(right)
+        if not sc and glued and t.unit:
+            sc = _GLUED_SCALE_RIGHT.match(right)
+        if sc:
+            t.value *= g.SCALES[sc.group(1).lower()]
+            pos = sc.end()
+        rest = right[pos:]
+        if t.unit is None:
+            if (m := _PERCENT_RIGHT.match(rest)):
+                t.unit, pos = "percent", pos + m.end()
+            elif (m := _CURRENCY_WORD_RIGHT.match(rest)):
+                t.unit, pos = g.CURRENCY_WORDS[m.group(1).lower()], pos + m.end()
+            elif (m := _ISO_RIGHT.match(rest)) and m.group(1) in g.iso_currencies() and (sc or glued):
+                t.unit, pos = m.group(1), pos + m.end()
+        rest = right[pos:]
+        if t.unit in g.CURRENCIES_RATE_BASE and (m := _PER_RIGHT.match(rest)):
+            per = {"dollar": "USD", "usd": "USD", "euro": "EUR", "eur": "EUR", "rouble": "RUB", "ruble": "RUB",
+                   "barrel": "barrel"}[m.group(1).lower()]
+            rate = f"{t.unit}_per_{per}"
+            if rate in g.RATE_UNITS:
+                t.unit, pos = rate, pos + m.end()
+        elif t.unit is None:
+            if (m := _AGE_RIGHT.match(rest)) or _AGE_LEFT.search(left):
+                t.unit = "years"
+                t.subject = "age"
+                pos += m.end() if m else 0
+            elif (m := g.UNIT_RE.match(rest)):
+                unit = next(u for r, u in g.UNIT_OF if r.match(m.group(1)))
+                if unit == "decades":
+                    t.value, unit = t.value * 10, "years"
+                t.unit, pos = unit, pos + m.end()
+            elif (m := _TIMES_RIGHT.match(rest)):
+                around = left[-30:] + right[:m.end() + 30]
+                if _COMPARATIVE.search(around):
+                    t.unit, pos = "ratio", pos + m.end()
+                else:
+                    t.unit, t.subject = "count", "times"
+            else:
+                sub = _SUBJECT_RIGHT.match(rest)
+                t.subject = _subject([w for w in (sub.groups() if sub else ()) if w])
+                t.unit = "persons" if t.subject and any(_people(w) for w in t.subject.split()) else "count"
+        t.q_end = t.end + pos
+        self._qualify(t, left, right[pos:])
+        return t
+
+    def _qualify(self, t: Token, left: str, after: str) -> None:
+        # the qualifier stands before the currency symbol: "some US$ 23.8 billion"
+        before = self.text[max(0, t.q_start - 40):t.q_start]
+        if (q := g.QUALIFIER_RE.search(before)):
+            t.qualifier = g.qualifier_of(q)
+        elif _MORE_RIGHT.match(after):
+            t.qualifier = "at_least"
+        elif _ABOUT_RIGHT.match(after):
+            t.qualifier = "approximately"
+        t.falling = bool(_FALL_LEFT.search(before))
+        t.in_parens = before.rstrip().endswith("(")
+
+
+def _year_in(s: str) -> int | None:
+    m = re.search(r"(?:^|\D)(\d{4})(?:\D|$)", s)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"[/.](\d{2})$", s)
+    return 2000 + int(m.group(1)) if m and int(m.group(1)) < 50 else (1900 + int(m.group(1)) if m else None)
