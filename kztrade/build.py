@@ -9,7 +9,7 @@ from . import sources as src
 from .extract import extract
 from .frames import frame
 from .store import atomic_write, csv_bytes, datapackage, table_files, write_all
-from .tables import claims_table, sources_table, texts_table, trade_table
+from .tabulate import claims_table, sources_table, texts_table, trade_table
 from .validate import validate_all
 
 KEY_LIBRARIES = ("pandas", "pyarrow", "number-parser", "pycountry", "python-dateutil")

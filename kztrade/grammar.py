@@ -118,7 +118,8 @@ UNIT_WORDS = [  # (pattern, unit)
     (r"(?:metric\s+)?tonnes|(?:metric\s+)?tons?|tonne", "tonnes"),
     (r"barrels?\s+(?:per|a)\s+day|bpd|b/d", "barrels_per_day"),
     (r"barrels?", "barrels"),
-    (r"(?:billion\s+)?cubic\s+met(?:er|re)s?|bcm|cu\.?\s*m", "cubic_metres"),
+    (r"bcm", "bcm"),
+    (r"cubic\s+met(?:er|re)s?|cu\.?\s*m", "cubic_metres"),
     (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"), (r"kWh|kilowatt[- ]hours?", "kWh"),
     (r"percentage\s+points?|p\.p\.", "percentage_points"),
     (r"decades?", "decades"), (r"years?", "years"), (r"months?", "months"), (r"weeks?", "weeks"),
@@ -159,6 +160,19 @@ def qualifier_of(match: re.Match) -> str:
 
 # ---------------------------------------------------------------- the token pattern
 
+# Scanning with the full pattern at every position is slow (Python's re tries each alternative at each
+# character). Instead, words and digit runs are walked with this cheap pattern, and the full pattern is
+# tried only where a word could start a number-like token.
+CANDIDATE_RE = re.compile(r"\d+|[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def token_starts() -> frozenset[str]:
+    words = set(cardinal_words()) | set(ordinal_words()) | set(MULTIPLE_VERBS) | set(FRACTIONS) | set(VAGUE)
+    words |= {w + "fold" for w in cardinal_words()} | {"a", "an"}
+    return frozenset(words)
+
+
 
 @lru_cache(maxsize=1)
 def token_re() -> re.Pattern:
@@ -189,9 +203,9 @@ CURRENCIES_RATE_BASE = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY
 
 
 def _rate_units() -> frozenset[str]:
-    from .metadata.fields import UNITS
+    from .metadata.fields import CURRENCIES, UNITS
 
-    return frozenset(u for u in UNITS if "_per_" in u)
+    return frozenset(u for u in UNITS if "_per_" in u and u.split("_per_")[0] in CURRENCIES)
 
 
 RATE_UNITS = _rate_units()

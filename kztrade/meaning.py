@@ -8,11 +8,14 @@ economies stand in ("their trade turnover", "the country").
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from .countries import country_re, alias_table
-from .grammar import MONTH_RE, words_value
+from functools import lru_cache
+
+from .countries import alias_table, country_re, find_countries
+from .grammar import MONTH_RE, RATE_UNITS, words_value
 from .tokens import Token
 
 _CUES = [  # (pattern, measure); checked in the order given when two cues tie
@@ -37,7 +40,7 @@ _CROSS_BORDER = re.compile(r"cross[\s-]border|border\s+(?:trade|regions|areas|ti
                            r"frontier\s+trade|interregional", re.I)
 _TRADE = re.compile(r"\btrade|turnover|export|import", re.I)
 _CHANGE_LEFT = re.compile(r"\b(?:grew|grown|growing|grow|rose|risen|rising|increased|increasing|up|jumped|"
-                          r"climbed|expanded|gained|added|surged|soared|fell|fallen|dropped|decreased|"
+                          r"climbed|expanded|gained|added|surged|soared|fell|fallen|dropped|decreased|lost|"
                           r"declined|down|shrank|shrunk|contracted|plunged|slumped|slid|tumbled|reduced|"
                           r"growth|increase|rise|decline|drop|fall|decrease|reduction)"
                           r"\s+(?:by\s+|of\s+)?(?:[\w.$]+\s+){0,2}$", re.I)
@@ -62,7 +65,7 @@ _SPAN_YEARS = re.compile(
     r"(?P<n>[\w.-]+(?:\s+[\w-]+)?)\s+(?P<u>years?|decades?)\b|"
     r"\b(?:over|in|during|within|for)\s+(?:the\s+)?(?:last|past|previous|preceding)\s+(?P<u1>year|decade)\b|"
     r"\bin\s+(?P<n2>[\w.-]+)\s+years\b", re.I)
-_SINCE_YEAR = re.compile(r"\b(?:since|from|compared\s+(?:with|to))\s+(?P<y>(?:18|19|20)\d\d)\b", re.I)
+_SINCE_YEAR = re.compile(r"\b(?:since|from|between|compared\s+(?:with|to))\s+(?P<y>(?:18|19|20)\d\d)\b", re.I)
 
 
 def _measure_of(match: re.Match) -> str:
@@ -132,7 +135,7 @@ class Meaning:
             return "duration", None
         if u in ("MW", "GW", "kWh"):
             return "energy", None
-        if u and "_per_" in u:
+        if u in RATE_UNITS:
             return ("price" if u.endswith("barrel") else "exchange_rate"), None
         if u in ("tonnes", "barrels", "barrels_per_day", "cubic_metres"):
             return "production", None
@@ -141,8 +144,7 @@ class Meaning:
 
     # ------------------------------------------------------------------ economies
     def _countries(self, s: int, e: int) -> list[tuple[int, int, str]]:
-        table = alias_table()
-        return [(m.start(), m.end(), table[m.group()]) for m in country_re().finditer(self.text, s, e)]
+        return find_countries(self.text, s, e)
 
     def _other(self, iso: str | None) -> str | None:
         pair = self.ctx.pair
@@ -155,15 +157,14 @@ class Meaning:
         text = self.text
         owner = target = None
         left = text[max(s, cue.start() - 45):cue.start()]
-        m = re.search(r"(" + country_re().pattern + r")(?:[’']s)?\s+(?:[\w-]+\s+){0,2}$", left)
+        m = _owner_left_re().search(left)
         if m:
             owner = alias_table()[m.group(1)]
         right = text[cue.end():min(e, cue.end() + 80)]
         to_words = r"(?:from)" if measure == "imports" else r"(?:to|into|in)"
         from_words = r"(?:to|into|in)" if measure == "imports" else r"(?:from|by)"
         for words, slot in ((to_words, "target"), (from_words, "owner")):
-            m = re.match(r"^(?:\s+[\w$.,-]+){0,6}?\s+" + words + r"\s+(?:the\s+)?(?P<c>" + country_re().pattern
-                         + r"|country|republic)", right)
+            m = _flow_right_re(words).match(right)
             if m:
                 iso = alias_table().get(m.group("c"))
                 if slot == "target" and target is None:
@@ -172,9 +173,9 @@ class Meaning:
                     owner = iso
         if owner is None:
             # a verb's subject: "Kazakhstan exported ...", "Russia invested ..."
-            subj = list(country_re().finditer(text, max(s, cue.start() - 80), cue.start()))
-            if subj and not re.search(r"[,;(]", text[subj[-1].end():cue.start()]):
-                owner = alias_table()[subj[-1].group()]
+            subj = find_countries(text, max(s, cue.start() - 80), cue.start())
+            if subj and not re.search(r"[,;(]", text[subj[-1][1]:cue.start()]):
+                owner = subj[-1][2]
         if target == "?" or (target is None and owner is not None):
             target = self._other(owner)
         if owner is None and target is not None:
@@ -213,8 +214,8 @@ class Meaning:
             if cm == "trade_turnover":
                 return self.pair_economies(s, e)
         if measure == "migration":
-            to = re.search(r"\b(?:to|in|into)\s+(?P<c>" + country_re().pattern + ")", self.text[s:e])
-            fr = re.search(r"\bfrom\s+(?P<c>" + country_re().pattern + ")", self.text[s:e])
+            to = _after_word_re("to|in|into").search(self.text, s, e)
+            fr = _after_word_re("from").search(self.text, s, e)
             return (alias_table()[to.group("c")] if to else None,
                     alias_table()[fr.group("c")] if fr else None)
         return None, None
@@ -222,8 +223,9 @@ class Meaning:
     # ------------------------------------------------------------------ period
     def period(self, t: Token, years: list[Token], s: int, e: int, change: bool):
         """(year, base_year, period_basis) from the sentence's years, else relative words, else publication."""
-        usable = [y for y in years if y.year is not None and s <= y.start < e
-                  and not _SINCE_LEFT.search(self.text[max(s, y.start - 30):y.start])]
+        lo = bisect.bisect_left(years, s, key=lambda y: y.start)
+        hi = bisect.bisect_left(years, e, key=lambda y: y.start)
+        usable = [y for y in years[lo:hi] if not _SINCE_LEFT.search(self.text[max(s, y.start - 30):y.start])]
         year = base = None
         basis = None
         before = [y for y in usable if y.end <= t.q_start]
@@ -252,6 +254,22 @@ class Meaning:
 
     def antecedent_applies(self, t: Token, s: int, e: int) -> bool:
         return bool(_ANAPHORA.search(self.text[s:e]))
+
+
+@lru_cache(maxsize=None)
+def _owner_left_re() -> re.Pattern:
+    return re.compile(r"(" + country_re().pattern + r")(?:[’']s)?\s+(?:[\w-]+\s+){0,2}$")
+
+
+@lru_cache(maxsize=None)
+def _flow_right_re(words: str) -> re.Pattern:
+    return re.compile(r"^(?:\s+[\w$.,-]+){0,6}?\s+" + words + r"\s+(?:the\s+)?(?P<c>" + country_re().pattern
+                      + r"|country|republic)")
+
+
+@lru_cache(maxsize=None)
+def _after_word_re(words: str) -> re.Pattern:
+    return re.compile(r"\b(?:" + words + r")\s+(?P<c>" + country_re().pattern + ")")
 
 
 def _span_length(m: re.Match) -> int | None:

@@ -52,6 +52,12 @@ _MONTH_BEFORE_YEAR = re.compile(rf"(?:{g.MONTH_RE})(?:\s*\d{{1,2}}(?:st|nd|rd|th
 _YEAR_RANGE_LEFT = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*$")
 _HALF_PERIOD_LEFT = re.compile(r"\b(?:first|second|1st|2nd|latter|former)[\s-]+$", re.I)
 _CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴]|(?<![A-Za-z])[A-Z]{3})\s?$")
+_RANGE_CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴])\s?\d[\d.,]*\s*(?:-|–|—|to)\s*\$?$")
+_RANGE_SCALE_RIGHT = re.compile(r"^\s*(?:-|–|—|to)\s*[$£€]?\d[\d.,]*(?:\s|-)?(trillion|trn|tn|billion|bln|bn|million|mln|mn)\b",
+                                re.I)
+_PERIOD_RIGHT = re.compile(r"^\s+of\s+(?:(?:18|19|20)\d\d|this\s+year|last\s+year|the\s+(?:current\s+|previous\s+)?year)",
+                           re.I)
+_PERIOD_LEFT = re.compile(r"\b(?:first|last|past|initial|final)\s+$", re.I)
 _LABEL_LEFT = re.compile(r"[A-Za-z]-?$|[A-Za-z]\d*[-/]$")
 _SCALE_RIGHT = re.compile(r"^(?:\s|-)?(trillion|trn|tn|billion|bln|bn|million|mln|mn|thousand)\b", re.I)
 _GLUED_SCALE_RIGHT = re.compile(r"^(bn|mn|m|b|k|tn)\b", re.I)
@@ -69,7 +75,7 @@ _COMPARATIVE = re.compile(r"\b(?:more|higher|larger|greater|bigger|less|lower|sm
                           r"large)|increase[sd]?|grew|grown|rose|risen|multipl\w+)\b", re.I)
 _MORE_RIGHT = re.compile(r"^\s*(?:or\s+more|and\s+more|plus|\+)(?!\w)", re.I)
 _ABOUT_RIGHT = re.compile(r"^\s*or\s+so\b", re.I)
-_FALL_LEFT = re.compile(r"\b(?:fell|fall(?:en|ing|s)?|dropped|drop(?:s|ping)?|decreased|decreasing|declined|"
+_FALL_LEFT = re.compile(r"\b(?:fell|fall(?:en|ing|s)?|lost|losing|dropped|drop(?:s|ping)?|decreased|decreasing|declined|"
                         r"declining|down|shrank|shrunk|shrinking|contracted|plunged|plummeted|slumped|slid|"
                         r"tumbled|reduced|lower|decline|decrease|reduction|contraction|loss)"
                         r"\s+(?:by\s+|of\s+)?(?:[\w.]+\s+){0,2}$", re.I)
@@ -115,7 +121,18 @@ class Tokenizer:
         self.chrome_start = chrome_start
 
     def tokens(self):
-        for m in g.token_re().finditer(self.text):
+        text, full, starts = self.text, g.token_re(), g.token_starts()
+        last_end = -1
+        for c in g.CANDIDATE_RE.finditer(text):
+            if c.start() < last_end:
+                continue
+            w = c.group()
+            if not (w[0].isdigit() or w.lower() in starts):
+                continue
+            m = full.match(text, c.start())
+            if m is None:
+                continue
+            last_end = m.end()
             kind = m.lastgroup if m.lastgroup != "suffix" else "digits"
             if m.group("digits") is not None:
                 kind = "digits"
@@ -164,7 +181,7 @@ class Tokenizer:
         if re.match(r"^\s+[Cc]entur(?:y|ies)\b", right):
             return t.exclude("ordinal", f"{raw} century")
         plain_int = re.fullmatch(r"\d+", raw) is not None
-        cur = _CURRENCY_LEFT.search(left)
+        cur = _CURRENCY_LEFT.search(left) or _RANGE_CURRENCY_LEFT.search(left)
         if cur and len(cur.group(1)) == 3 and cur.group(1).isalpha() and cur.group(1) not in g.iso_currencies():
             cur = None
         if not cur and _LABEL_LEFT.search(left):
@@ -183,7 +200,8 @@ class Tokenizer:
         t.value = _num(raw)
         if cur:
             t.unit = g.CURRENCY_SYMBOLS.get(cur.group(1).replace(" ", ""), cur.group(1))
-            t.q_start = t.start - len(cur.group(0))
+            if cur.re is _CURRENCY_LEFT:
+                t.q_start = t.start - len(cur.group(0))
         return self._after_number(t, right, left, glued=True)
 
     def _has_unit(self, right: str) -> bool:
@@ -238,6 +256,11 @@ class Tokenizer:
         if sc:
             t.value *= g.SCALES[sc.group(1).lower()]
             pos = sc.end()
+        elif (rg := _RANGE_SCALE_RIGHT.match(right)):
+            t.value *= g.SCALES[rg.group(1).lower()]  # "$1.5-2 billion": the scale is printed once
+        if _PERIOD_LEFT.search(left) and (g.UNIT_RE.match(right) and _PERIOD_RIGHT.match(
+                right[g.UNIT_RE.match(right).end():])):
+            return t.exclude("calendar_date", "period: " + _squeeze(left[-6:] + t.text + right[:20]))
         rest = right[pos:]
         if t.unit is None:
             if (m := _PERCENT_RIGHT.match(rest)):
@@ -262,6 +285,8 @@ class Tokenizer:
                 unit = next(u for r, u in g.UNIT_OF if r.match(m.group(1)))
                 if unit == "decades":
                     t.value, unit = t.value * 10, "years"
+                elif unit == "bcm":  # billion cubic metres
+                    t.value, unit = t.value * 1e9, "cubic_metres"
                 t.unit, pos = unit, pos + m.end()
             elif (m := _TIMES_RIGHT.match(rest)):
                 around = left[-30:] + right[:m.end() + 30]

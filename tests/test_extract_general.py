@@ -1,0 +1,82 @@
+"""Text the extractor has never seen: phrasing, units and directions the seeds do not use."""
+from __future__ import annotations
+
+import pytest
+
+import kztrade
+from conftest import one
+
+TEXT = (
+    "Trade turnover between Kazakhstan and Russia fell by 26 percent to $17.6 billion in 2015. "
+    "Kazakhstan's exports to Russia amounted to $4.5 billion, while imports from Russia reached $13.1 billion. "
+    "In the first nine months of 2014, bilateral trade decreased 10.5% year-on-year. "
+    "The tenge fell to 185 tenge per dollar in February 2014. "
+    "Russian investments in Kazakhstan's economy have exceeded $10 billion. "
+    "Some 2.5 million ethnic Russians live in Kazakhstan. "
+    "Kazakhstan produced 1.7 million barrels per day of oil in 2013 and exported 72 million tonnes. "
+    "Inflation reached 8.5% last year. Trade doubled between 2010 and 2013. "
+    "Last year trade volume reached 2.5 trillion tenge (US$16.3 billion). "
+    "China sold goods worth $1.5-2 billion to Kazakhstan. "
+    "Uzbekistan's imports from Russia rose 15% to USD 2.3 billion."
+)
+
+
+@pytest.fixture(scope="module")
+def df():
+    return kztrade.extract_claims(TEXT, source_id="t", published="2016-03-01")
+
+
+def test_fall_is_negative_growth_and_level_is_turnover(df):
+    fall = one(df, "26 percent")
+    assert (fall.value, fall.measure) == (-26, "growth_rate")
+    lvl = one(df, "$17.6 billion")
+    assert (lvl.measure, lvl.economy, lvl.partner, lvl.year) == ("trade_turnover", "KAZ", "RUS", 2015)
+
+
+def test_directions_of_exports_and_imports(df):
+    ex, im = one(df, "$4.5 billion"), one(df, "$13.1 billion")
+    assert (ex.measure, ex.economy, ex.partner) == ("exports", "KAZ", "RUS")
+    assert (im.measure, im.economy, im.partner) == ("imports", "KAZ", "RUS")
+    uz = one(df, "USD 2.3 billion")
+    assert (uz.measure, uz.economy, uz.partner, uz.value) == ("imports", "UZB", "RUS", 2.3e9)
+
+
+def test_units_rates_and_scales(df):
+    assert one(df, "185 tenge per dollar").unit == "KZT_per_USD"
+    assert one(df, "1.7 million barrels per day").value == 1.7e6
+    assert one(df, "72 million tonnes").unit == "tonnes"
+    ppl = one(df, "2.5 million")
+    assert (ppl.value, ppl.unit, ppl.qualifier) == (2.5e6, "persons", "approximately")
+    kzt, usd = one(df, "2.5 trillion tenge"), one(df, "US$16.3 billion")
+    assert (kzt.unit, kzt.value, usd.value) == ("KZT", 2.5e12, 1.63e10)
+    assert kzt.year == usd.year == 2015 and kzt.period_basis == "relative"
+
+
+def test_range_shares_its_scale(df):
+    assert sorted(df[df["sentence"].str.startswith("China sold")]["value"]) == [1.5e9, 2e9]
+
+
+def test_periods_are_not_claims(df):
+    assert "nine months" not in df["mention"].tolist()
+    doubled = one(df, "doubled")
+    assert (doubled.value, doubled.year, doubled.base_year) == (2, 2013, 2010)
+    assert one(df, "8.5%").year == 2015
+
+
+def test_no_publication_date_leaves_year_empty():
+    df = kztrade.extract_claims("Exports reached $5 billion.")
+    assert df["year"].isna().all() and df["period_basis"].tolist() == ["unknown"]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("They signed three hundred and five agreements.", 305, "count"),
+    ("a twofold increase in trade", 2, "ratio"),
+    ("nearly two-thirds of the grain", 200 / 3, "percent"),
+    ("the loan of €3bn", 3e9, "EUR"),
+    ("RUB 1.2 trillion of trade", 1.2e12, "RUB"),
+    ("a 7,500-kilometre border", 7500, "km"),
+])
+def test_grammar(text, value, unit):
+    df = kztrade.extract_claims(text)
+    assert len(df) == 1
+    assert df["value"].iloc[0] == pytest.approx(value) and df["unit"].iloc[0] == unit
