@@ -19,6 +19,7 @@ setup: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/kztrade build
+	$(BIN)/python -m kztrade.docs README.md
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

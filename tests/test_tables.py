@@ -73,3 +73,20 @@ def test_foreign_key_failure():
     trade.loc[0, "claim_id"] = "nope:1-2"
     with pytest.raises(TableValidationError, match="claim_id_in_claims"):
         validate("trade", trade, {"claims": kztrade.load("claims")})
+
+
+def test_readme_column_reference_is_current():
+    from kztrade.docs import render
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert render(readme) == readme, "README column reference is stale: run `python -m kztrade.docs README.md`"
+
+
+def test_no_seed_fact_in_the_package():
+    import re
+    from conftest import ROOT
+
+    facts = re.compile(r"23\.8|17\.7|11\.7|3\.27|28,?668|32,?228|Nazarbayev|Yekaterinburg|Kusznir|Voloshin|Yermukanov")
+    for p in (ROOT / "kztrade").rglob("*.py"):
+        assert not facts.search(p.read_text(encoding="utf-8")), p
