@@ -8,11 +8,13 @@ from pathlib import Path
 from . import sources as src
 from .extract import extract
 from .frames import frame
+from .reconcile import TOLERANCES, reconcile
+from .reference import REFERENCE_FILE, reference_table
 from .store import atomic_write, csv_bytes, datapackage, table_files, write_all
 from .tabulate import claims_table, sources_table, texts_table, trade_table
 from .validate import validate_all
 
-KEY_LIBRARIES = ("pandas", "pyarrow", "number-parser", "pycountry", "python-dateutil")
+KEY_LIBRARIES = ("pandas", "pyarrow", "number-parser", "pycountry", "python-dateutil", "CurrencyConverter")
 
 
 def code_digest() -> str:
@@ -33,10 +35,11 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def provenance(seed_rows: list[dict], meta_bytes: bytes) -> dict:
+def provenance(seed_rows: list[dict], meta_bytes: bytes, reference_bytes: bytes) -> dict:
     inputs = hashlib.sha256(meta_bytes)
     for r in sorted(seed_rows, key=lambda r: r["file"]):
         inputs.update(f"{r['file']}:{r['sha256']}\n".encode())
+    inputs.update(b"reference:" + hashlib.sha256(reference_bytes).hexdigest().encode())
     return {
         "inputs_sha256": inputs.hexdigest(),
         "code_sha256": code_digest(),
@@ -45,8 +48,9 @@ def provenance(seed_rows: list[dict], meta_bytes: bytes) -> dict:
     }
 
 
-def build_tables(seeds: Path) -> tuple[dict, object, dict]:
-    """(tables, tokens audit frame, provenance) from a seeds folder; nothing is written."""
+def build_tables(root: Path) -> tuple[dict, object, dict]:
+    """(tables, tokens audit frame, provenance) from root/seeds and root/data/raw; nothing is written."""
+    seeds = Path(root) / "seeds"
     rows = src.read_metadata(seeds)
     all_claims: list[dict] = []
     all_tokens: list[dict] = []
@@ -60,17 +64,20 @@ def build_tables(seeds: Path) -> tuple[dict, object, dict]:
         r["n_chars"] = len(text)
     sources = sources_table(rows)
     claims = claims_table(all_claims, rows)
+    reference = reference_table(root)
     tables = {"sources": sources, "texts": texts_table(texts), "claims": claims, "trade": trade_table(claims),
-              "tokens": frame("tokens", all_tokens)}
+              "tokens": frame("tokens", all_tokens), "reference": reference,
+              "reconciliation": reconcile(claims, reference, sources)}
     validate_all(tables)
-    prov = provenance(rows, (seeds / "sources.csv").read_bytes())
+    prov = provenance(rows, (seeds / "sources.csv").read_bytes(), (Path(root) / REFERENCE_FILE).read_bytes())
+    prov["tolerances"] = TOLERANCES
     return tables, tables["tokens"], prov
 
 
 def run(root: Path = Path("."), package_data: bool | None = None) -> dict:
     """Build everything under root; returns the tables. Writes only after every table validated."""
     root = Path(root)
-    tables, tokens, prov = build_tables(root / "seeds")
+    tables, tokens, prov = build_tables(root)
     files: dict[str, bytes] = {}
     for name, df in tables.items():
         files.update(table_files(name, df))

@@ -24,7 +24,7 @@ def _validate(a) -> int:
     if a.root:
         from .build import build_tables
 
-        tables, _, _ = build_tables(Path(a.root) / "seeds")
+        tables, _, _ = build_tables(Path(a.root))
     else:
         tables = {t: kztrade.load(t) for t in kztrade.tables()}
     validate_all(tables)

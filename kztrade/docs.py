@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .frames import pandas_dtypes
 from .metadata.fields import FIELDS, MEASURES
-from .metadata.resources import RESOURCES
+from .metadata.resources import RESOURCES, field
 
 START, END = "<!-- columns:start -->", "<!-- columns:end -->"
 
@@ -20,7 +20,7 @@ def reference() -> str:
         out.append(f"### `{name}`\n\n{res['description']} Primary key: `{', '.join(res['primary_key'])}`.\n")
         out.append("| column | dtype | required | description |\n|---|---|---|---|")
         for c in res["fields"]:
-            f = FIELDS[c]
+            f = field(name, c)
             con = f["constraints"]
             desc = f["description"]
             if "enum" in con and c not in ("unit", "measure"):

@@ -1,8 +1,7 @@
 """Typed pandas frames and pyarrow schemas, generated from the field metadata."""
 from __future__ import annotations
 
-from .metadata.fields import FIELDS
-from .metadata.resources import RESOURCES
+from .metadata.resources import RESOURCES, field
 
 # Frictionless type -> (pandas nullable dtype, pyarrow type name)
 _TYPES = {
@@ -18,7 +17,7 @@ def columns(table: str) -> list[str]:
 
 
 def pandas_dtypes(table: str) -> dict[str, str]:
-    return {c: _TYPES[FIELDS[c]["type"]][0] for c in columns(table)}
+    return {c: _TYPES[field(table, c)["type"]][0] for c in columns(table)}
 
 
 def arrow_schema(table: str):
@@ -28,7 +27,7 @@ def arrow_schema(table: str):
     optional = set(res.get("optional", ()))
     fields = []
     for c in res["fields"]:
-        f = FIELDS[c]
+        f = field(table, c)
         required = f["constraints"].get("required", False) and c not in optional
         fields.append(pa.field(c, getattr(pa, _TYPES[f["type"]][1])(), nullable=not required,
                                metadata={"description": f["description"]}))

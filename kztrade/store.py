@@ -9,8 +9,7 @@ import tempfile
 from pathlib import Path
 
 from .frames import arrow_schema
-from .metadata.fields import FIELDS
-from .metadata.resources import RESOURCES
+from .metadata.resources import RESOURCES, field
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -58,7 +57,7 @@ def datapackage(files: dict[str, bytes], provenance: dict) -> bytes:
         optional = set(res.get("optional", ()))
         fields = []
         for c in res["fields"]:
-            f = FIELDS[c]
+            f = field(name, c)
             con = dict(f["constraints"])
             if c in optional:
                 con.pop("required", None)

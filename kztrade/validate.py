@@ -5,8 +5,7 @@ pandera is imported here only, so `import kztrade` and `kztrade.load()` stay lig
 from __future__ import annotations
 
 from .frames import pandas_dtypes
-from .metadata.fields import FIELDS
-from .metadata.resources import RESOURCES
+from .metadata.resources import RESOURCES, field
 
 
 class TableValidationError(ValueError):
@@ -33,7 +32,7 @@ def schema(table: str, context: dict | None = None):
     dtypes = pandas_dtypes(table)
     cols = {}
     for c in res["fields"]:
-        con = FIELDS[c]["constraints"]
+        con = field(table, c)["constraints"]
         checks = []
         if "enum" in con:
             checks.append(pa.Check.isin(con["enum"]))
@@ -45,7 +44,7 @@ def schema(table: str, context: dict | None = None):
             checks.append(pa.Check.str_matches(con["pattern"]))
         required = con.get("required", False) and c not in optional
         cols[c] = pa.Column(dtypes[c], checks=checks, nullable=not required,
-                            unique=res["primary_key"] == [c], description=FIELDS[c]["description"])
+                            unique=res["primary_key"] == [c], description=field(table, c)["description"])
     frame_checks = _cross_checks(table, context or {}, pa)
     unique = [u for u in res.get("unique", []) if len(u) > 1]
     return pa.DataFrameSchema(cols, checks=frame_checks, strict=True, ordered=True, name=table,

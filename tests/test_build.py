@@ -12,6 +12,7 @@ from conftest import ROOT
 
 def copy_project(tmp_path):
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "data" / "raw" / "reference", tmp_path / "data" / "raw" / "reference")
     return tmp_path
 
 
@@ -31,9 +32,8 @@ def test_rebuild_matches_committed_data(tmp_path):
 
 
 def test_build_twice_is_byte_identical(tmp_path):
-    a, b = tmp_path / "a", tmp_path / "b"
+    a, b = copy_project(tmp_path / "a"), copy_project(tmp_path / "b")
     for d in (a, b):
-        shutil.copytree(ROOT / "seeds", d / "seeds")
         build.run(d, package_data=False)
     for f in (a / "data" / "processed").iterdir():
         assert f.read_bytes() == (b / "data" / "processed" / f.name).read_bytes(), f.name
@@ -45,7 +45,7 @@ def test_changed_seed_stops_the_build(tmp_path):
     seed.write_text(seed.read_text(encoding="utf-8").replace("$8 billion", "$9 billion"), encoding="utf-8")
     with pytest.raises(InputError, match=r"000_.*sha256 .* differs .* read-only"):
         build.run(root, package_data=False)
-    assert not (root / "data").exists()
+    assert not (root / "data" / "processed").exists()
 
 
 def test_unlisted_and_missing_seeds(tmp_path):

@@ -46,7 +46,36 @@ RESOURCES: dict[str, dict] = {
         "unique": [],
         "foreign_keys": [{"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["source_id"]}}],
     },
+    "reference": {
+        "description": "Russia-Kazakhstan turnover and investment figures that officials stated, each with its "
+                       "source (data/raw/reference). A separate series: never merged into claims.",
+        "fields": ["ref_id", "year", "indicator", "economy", "partner", "value_usd", "qualifier", "basis",
+                   "stated_by", "source_title", "source_url"],
+        "primary_key": ["ref_id"],
+        "unique": [],
+        "foreign_keys": [],
+    },
+    "reconciliation": {
+        "description": "One row per check of claims against each other, against the ECB exchange rates and "
+                       "against the reference figures, with a verdict and an explanation.",
+        "fields": ["check_id", "kind", "claim_ids", "reference_ids", "year", "expected", "observed",
+                   "unit", "rel_diff", "tolerance", "verdict", "explanation"],
+        # these column names mean something else here than in claims and tokens
+        "field_keys": {"kind": "check_kind", "unit": "check_unit"},
+        "primary_key": ["check_id"],
+        "unique": [],
+        "foreign_keys": [],
+    },
 }
+
+
+
+def field(table: str, column: str) -> dict:
+    """The definition of one column of one table (FIELDS, unless the table names its own)."""
+    from .fields import FIELDS
+
+    return FIELDS[RESOURCES[table].get("field_keys", {}).get(column, column)]
+
 
 # Extraction output (kztrade extract / extract_claims) has the claims columns.
 CLAIM_COLUMNS = RESOURCES["claims"]["fields"]
