@@ -11,7 +11,7 @@ def _blank_to_none(v):
 
 
 def citation(src: dict, short: bool = False) -> str:
-    """'Georgiy Voloshin, “Title”, CACI Analyst, 2013-11-27' (short: 'Voloshin, CACI Analyst, 2013-11-27')."""
+    """'Jane Doe, “Title”, Outlet 3:14, 2020-02-01' (short: 'Doe, Outlet 3:14, 2020-02-01')."""
     parts = []
     author = _blank_to_none(src.get("author"))
     if author:

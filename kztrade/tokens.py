@@ -1,7 +1,7 @@
 """Find every number-like token in a text and decide what it is: a quantity, or excluded with a reason.
 
 A quantity comes back with its value (scale applied), unit, qualifier and the span of its mention
-("US$ 23.8 billion", "70%", "two-day"); what it measures is decided later, in meaning.py.
+("US$ 4.2 billion", "15%", "three-day"); what it measures is decided later, in meaning.py.
 """
 from __future__ import annotations
 
@@ -303,7 +303,7 @@ class Tokenizer:
         return t
 
     def _qualify(self, t: Token, left: str, after: str) -> None:
-        # the qualifier stands before the currency symbol: "some US$ 23.8 billion"
+        # the qualifier stands before the currency symbol: "some US$ 4.2 billion"
         before = self.text[max(0, t.q_start - 40):t.q_start]
         if (q := g.QUALIFIER_RE.search(before)):
             t.qualifier = g.qualifier_of(q)
