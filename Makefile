@@ -4,9 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: all setup build test clean
+.PHONY: all setup build notebooks test clean
 
-all: build
+all: build notebooks
 
 # A pinned environment: requirements.lock is `pip freeze` of a resolved install of pyproject's extras.
 $(STAMP): pyproject.toml requirements.lock
@@ -21,8 +21,12 @@ build: $(STAMP)
 	$(BIN)/kztrade build
 	$(BIN)/python -m kztrade.docs README.md
 
+# executes notebooks/ in place, exports them to reports/*.html, writes reports/figures/*.png|svg
+notebooks: build
+	$(BIN)/python -m kztrade.reports
+
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	MPLBACKEND=Agg $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -375,3 +375,27 @@ def _currency_checks(claims, sources_df, out: Checks, rates):
                         f"{_label(c1)} given as “{c2.mention}” implies {implied:.4f} {c2.unit} per {c1.unit}; the ECB "
                         f"reference rate averaged {rate:.4f} {when} ({_pct(implied / rate - 1)}): {used}.",
                         salt=which)
+
+
+def levels_frame(claims_df):
+    """Every US$ level the claims state or imply, one row each: what the timeline chart draws."""
+    import pandas as pd
+
+    claims = sorted(claims_df.itertuples(index=False), key=lambda c: c.claim_id)
+    by_id = {c.claim_id: c for c in claims}
+    levels, changes = _levels(claims)
+    ends = {start: end for _, end, start in changes}
+    rows = []
+    for lv in levels:
+        first = by_id[lv.claim_ids[-1]]
+        end = ends.get(lv)
+        s = lv.series
+        rows.append({
+            "kind": s[0], "series_label": f"{s[1]}–{s[2]}" if s[0] == "turnover" else f"{s[1]}→{s[2]}",
+            "year": lv.year, "value_usd": lv.value, "qualifier": lv.qualifier, "implied": lv.implied_by is not None,
+            "from_year": end.year if end else None, "from_value_usd": end.value if end else None,
+            "source": str(first.citation).split(" [")[0].split(",")[0] + " " + str(first.citation).split(" [")[0]
+            .split(",")[-1].strip()[:7],
+            "claim_ids": " | ".join(lv.claim_ids), "description": lv.label,
+        })
+    return pd.DataFrame(rows).sort_values(["kind", "year", "value_usd"]).reset_index(drop=True)

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
+
+# notebooks run in kernels started from here; they inherit a non-interactive backend
+os.environ.setdefault("MPLBACKEND", "Agg")
 
 import pytest
 

@@ -83,3 +83,14 @@ def test_new_articles_bring_new_checks():
     assert implied["verdict"] == "inconsistent"
     ref = rec[(rec["kind"] == "reference") & (rec["year"] == 2007)]
     assert len(ref) == 2  # the stated $16.5bn and the implied $10bn, each against the 2007 reference figure
+
+
+def test_figures_are_written_as_png_and_svg(tmp_path):
+    from kztrade.reports import figures
+
+    made = figures(tmp_path)
+    assert sorted(p.name for p in made) == sorted(f"{n}.{e}" for n in ("claims-overview", "trade-timeline",
+                                                                       "reconciliation") for e in ("png", "svg"))
+    for p in made:
+        head = p.read_bytes()[:8]
+        assert head.startswith(b"\x89PNG") if p.suffix == ".png" else b"<?xml" in head

@@ -1,0 +1,60 @@
+"""reports/: every figure as PNG and SVG, and each notebook executed in place and exported to HTML.
+
+    python -m kztrade.reports [ROOT]
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def figures(out: Path) -> list[Path]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    import kztrade
+
+    from . import plots
+    from .reconcile import levels_frame
+
+    claims = kztrade.load("claims")
+    made = []
+    for name, fig in [
+        ("claims-overview", plots.claims_overview(claims, kztrade.load("sources"))),
+        ("trade-timeline", plots.trade_timeline(levels_frame(claims), kztrade.load("reference"))),
+        ("reconciliation", plots.reconciliation_chart(kztrade.load("reconciliation"), claims)),
+    ]:
+        made += plots.save(fig, out, name)
+        plt.close(fig)
+    return made
+
+
+def notebooks(folder: Path, out: Path) -> list[Path]:
+    import nbformat
+    from nbclient import NotebookClient
+    from nbconvert import HTMLExporter
+
+    made = []
+    for nb_path in sorted(folder.glob("[0-9][0-9]-*.ipynb")):
+        nb = nbformat.read(nb_path, as_version=4)
+        NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
+        nbformat.write(nb, nb_path)
+        html, _ = HTMLExporter().from_notebook_node(nb)
+        target = out / nb_path.with_suffix(".html").name
+        target.write_text(html, encoding="utf-8")
+        made += [nb_path, target]
+    return made
+
+
+def run(root: Path = Path(".")) -> None:
+    root = Path(root)
+    out = root / "reports"
+    (out / "figures").mkdir(parents=True, exist_ok=True)
+    for p in figures(out / "figures") + notebooks(root / "notebooks", out):
+        print(f"wrote {p}")
+
+
+if __name__ == "__main__":
+    run(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("."))
