@@ -30,38 +30,18 @@ def alias_table() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def country_re() -> re.Pattern:
-    names = sorted(alias_table(), key=len, reverse=True)
-    alt = "|".join(re.escape(n) for n in names)
+    from .grammar import _trie
+
+    # a trie-shaped alternation: rejected at the first letter almost everywhere, so scanning is fast.
     # "US$" is a currency, not the United States; a following letter means a longer word.
-    return re.compile(rf"(?<![\w$])(?:{alt})(?![\w$])")
-
-
-_CAPITALISED = re.compile(r"[A-Z][^\W\d_]*")
-
-
-@lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    return frozenset(re.match(r"[^\W\d_]*", n).group() for n in alias_table())
+    return re.compile(rf"(?<![\w$]){_trie(alias_table())}(?![\w$])")
 
 
 def find_countries(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, alpha_3) of every country mention in text[start:end].
-
-    The alias alternation is tried only at capitalised words that begin some alias: trying it at every
-    character would make this the slowest step of extraction.
-    """
-    table, firsts, full = alias_table(), _first_words(), country_re()
-    end = len(text) if end is None else end
-    out = []
-    last = -1
-    for c in _CAPITALISED.finditer(text, start, end):
-        if c.start() < last or c.group() not in firsts:
-            continue
-        m = full.match(text, c.start(), end)
-        if m:
-            out.append((m.start(), m.end(), table[m.group()]))
-            last = m.end()
-    return out
+    """(start, end, alpha_3) of every country mention in text[start:end]."""
+    table = alias_table()
+    return [(m.start(), m.end(), table[m.group()])
+            for m in country_re().finditer(text, start, len(text) if end is None else end)]
 
 
 def main_pair(text: str) -> tuple[str, ...]:

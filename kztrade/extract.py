@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .countries import main_pair
 from .meaning import Context, Meaning
 from .metadata.resources import CLAIM_COLUMNS, TOKEN_COLUMNS
 from .sentences import Sentences
@@ -61,7 +60,7 @@ def extract(text: str, source_id: str = "doc", published=None) -> tuple[list[dic
         toks.append(t)
         if t.reason is None:
             last_end = t.q_end
-    ctx = Context(text, main_pair(text[:chrome]), date.year if date else None)
+    ctx = Context(text, chrome, date.year if date else None)
     meaning = Meaning(ctx)
     sents = Sentences(text)
     years = [t for t in toks if t.year is not None]
@@ -93,7 +92,7 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, years: list[
         if prev is not None:
             unit = prev["unit"] if unit == "count" else unit
             measure, economy, partner = prev["measure"], prev["economy"], prev["partner"]
-    if measure == "growth_rate" and t.falling:
+    if measure == "growth_rate" and t.falling():
         value = -abs(value)
     year, base, basis = meaning.period(t, years, s, e, change=measure in ("growth_factor", "growth_rate"))
     return {

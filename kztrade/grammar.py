@@ -158,20 +158,46 @@ def qualifier_of(match: re.Match) -> str:
     return "exact"
 
 
+def qualifier_before(before: str) -> str | None:
+    """The qualifier that the words just before a figure give ('some', 'more than', 'at least'), if any."""
+    q = QUALIFIER_RE.search(before[-22:])  # the longest qualifier phrase is 20 characters
+    return qualifier_of(q) if q else None
+
+
 # ---------------------------------------------------------------- the token pattern
 
 # Scanning with the full pattern at every position is slow (Python's re tries each alternative at each
-# character). Instead, words and digit runs are walked with this cheap pattern, and the full pattern is
-# tried only where a word could start a number-like token.
-CANDIDATE_RE = re.compile(r"\d+|[A-Za-z]+")
+# character), and so is walking every word in Python. The vocabulary is compiled into a trie-shaped
+# pattern instead, which the regex engine rejects at the first letter almost everywhere; the full pattern
+# is then tried only where this one matched.
+def _trie(words) -> str:
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if "" in node else "")
+
+    return build(trie)
 
 
 @lru_cache(maxsize=1)
 def token_starts() -> frozenset[str]:
     words = set(cardinal_words()) | set(ordinal_words()) | set(MULTIPLE_VERBS) | set(FRACTIONS) | set(VAGUE)
-    words |= {w + "fold" for w in cardinal_words()} | {"a", "an"}
-    return frozenset(words)
+    return frozenset(words | {w + "fold" for w in cardinal_words()})
 
+
+@lru_cache(maxsize=1)
+def candidate_re() -> re.Pattern:
+    after_a = "|".join(BIG_WORDS + tuple(FRACTIONS))
+    return re.compile(rf"\d+|(?i:(?<![a-z])(?:{_trie(token_starts())}(?![a-z])|an?\s+(?=(?:{after_a})\b)))")
 
 
 @lru_cache(maxsize=1)

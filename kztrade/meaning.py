@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from functools import lru_cache
 
-from .countries import alias_table, country_re, find_countries
+from .countries import alias_table, country_re, find_countries, main_pair
 from .grammar import MONTH_RE, RATE_UNITS, words_value
 from .tokens import Token
 
@@ -79,8 +79,16 @@ def _measure_of(match: re.Match) -> str:
 class Context:
     """What the whole article tells the rules: its main economies and its publication year."""
     text: str
-    pair: tuple[str, ...]
+    body_end: int
     pub_year: int | None
+    _pair: tuple[str, ...] | None = None
+
+    @property
+    def pair(self) -> tuple[str, ...]:
+        # counted on first need only: most documents' claims never fall back on the article's pair
+        if self._pair is None:
+            self._pair = main_pair(self.text[:self.body_end])
+        return self._pair
 
 
 class Meaning:
@@ -233,13 +241,11 @@ class Meaning:
         if before or after:
             pick = before[-1] if before else after[0]
             year, basis = pick.year, "stated"
-        else:
-            sentence = self.text[s:e]
-            for rx, delta in _RELATIVE:
-                if rx.search(sentence) and self.ctx.pub_year is not None:
-                    year, basis = self.ctx.pub_year + delta, "relative"
-                    break
-            if year is None and self.ctx.pub_year is not None:
+        elif self.ctx.pub_year is not None:
+            delta = self._relative(s, e)
+            if delta is not None:
+                year, basis = self.ctx.pub_year + delta, "relative"
+            else:
                 year, basis = self.ctx.pub_year, "publication_year"
         if change:
             sentence = self.text[s:e]
@@ -251,6 +257,14 @@ class Meaning:
                 if n:
                     base = year - n
         return year, base, basis or "unknown"
+
+    def _relative(self, s: int, e: int) -> int | None:
+        """Years from publication that a relative expression in the sentence points to ('last year': -1)."""
+        cache = self.__dict__.setdefault("_relative_cache", {})
+        if s not in cache:
+            sentence = self.text[s:e]
+            cache[s] = next((delta for rx, delta in _RELATIVE if rx.search(sentence)), None)
+        return cache[s]
 
     def antecedent_applies(self, t: Token, s: int, e: int) -> bool:
         return bool(_ANAPHORA.search(self.text[s:e]))

@@ -22,9 +22,11 @@ class Sentences:
         self.text = text
         starts = [0]
         for m in _END.finditer(text):
-            if m.group() != "\n":
-                word = re.search(r"([\w.]+)\.$", text[max(0, m.start() - 12):m.start() + 1])
-                if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
+            i = m.start()
+            if text[i] == ".":
+                before = text[max(0, i - 12):i].rsplit(None, 1)
+                word = before[-1].lstrip("(\"“'") if before and not text[i - 1:i].isspace() else ""
+                if word and (word.lower() in _ABBREV or len(word) == 1):
                     continue
             starts.append(m.end())
         self.starts = sorted(set(starts))

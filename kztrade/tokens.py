@@ -28,27 +28,75 @@ class Token:
     unit: str | None = None
     qualifier: str = "exact"
     subject: str | None = None
-    falling: bool = False
-    in_parens: bool = False
+    context: str = ""  # the words before the mention, for rules that need them later
+
+    def falling(self) -> bool:
+        """A stated fall ('dropped by', 'lost'): only asked of percentages, so only computed then."""
+        return bool(_FALL_LEFT.search(self.context))
 
     def exclude(self, reason: str, detail: str | None = None, year: int | None = None) -> "Token":
         self.reason, self.detail, self.year = reason, detail, year
         return self
 
 
-_DOCNUM_LEFT = re.compile(
-    r"(?:\b(?:Vol(?:ume)?|Issue|No|Nr|Number|Art(?:icle)?|Section|Chapter|Paragraph|Para|Page|pp?|Clause|"
-    r"Resolution|Decree|Law|Item|Part|Annex|Appendix|Table|Figure|Fig|Edition|Ed|#)\.?\s*(?:No\.?\s*)?:?\s*$)"
-    r"|(?:\b(?:Vol(?:ume)?|Issue|No)\.?\s*:?\s*\d+\s*,\s*(?:Issue|No)\.?\s*:?\s*$)|№\s*$",
-    re.I)
+# Left context is read word by word from the end: a $-anchored alternation of month names or document
+# words would be tried at every position of the window, the slowest step of classification.
+_DOCNUM_WORDS = {"vol", "volume", "issue", "no", "nr", "number", "art", "article", "section", "chapter",
+                 "paragraph", "para", "page", "p", "pp", "clause", "resolution", "decree", "law", "item", "part",
+                 "annex", "appendix", "table", "figure", "fig", "edition", "ed", "#", "№"}
+_MONTHS = {m.lower() for m in g.MONTHS}
+_JOINERS = {"and", "&", "-", "–", "—", "to", "or"}
+
+
+def _words_before(left: str, n: int = 4) -> list[str]:
+    return left.replace(",", " , ").replace("–", " – ").replace("—", " — ").split()[-n:]
+
+
+def _is_docnum(left: str) -> bool:
+    w = _words_before(left, 2)
+    if not w or left[-1:] not in (" ", ":", ".", "#", "\u00a0", "№"):
+        return w[-1:] in (["#"], ["№"]) if w else False
+    last = w[-1].strip("(:.").lower()
+    if last == "no" and len(w) == 2 and w[0].strip("(:.").lower() in _DOCNUM_WORDS:
+        return True
+    return last in _DOCNUM_WORDS
+
+
+def _is_month(word: str) -> bool:
+    return word.rstrip(".").lower() in _MONTHS
+
+
+def _is_day(word: str) -> bool:
+    return re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", word) is not None
+
+
+def _month_before_day(left: str) -> bool:
+    """'May 17', 'October 24 and 25'."""
+    w = _words_before(left)
+    if not w or not left[-1:].isspace():
+        return False
+    if _is_month(w[-1]):
+        return True
+    return len(w) >= 3 and w[-1] in _JOINERS | {","} and _is_day(w[-2]) and _is_month(w[-3])
+
+
+def _month_before_year(left: str) -> bool:
+    """'May 1992', 'January-December 2012', 'November 6, 2017'."""
+    w = _words_before(left)
+    if not w:
+        return False
+    if w[-1] == ",":
+        w = w[:-1]
+    if not w:
+        return False
+    if _is_month(w[-1].split("-")[-1]):
+        return True
+    return len(w) >= 2 and _is_day(w[-1]) and _is_month(w[-2])
+
+
 _CHROME_RIGHT = re.compile(r"^\s*(?:votes?|views?|comments?|reads?|likes?|shares?|times)\s*\)?\s*$", re.I)
 _CHROME_LEFT = re.compile(r"(?:^|\n)\s*(?:\(|Read|Viewed|Views:?|Comments:?|Hits:?)\s*$", re.I)
-_MONTH_LEFT = re.compile(
-    rf"(?<![\w])(?:{g.MONTH_RE})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,|and|&|-|–|—|to|or)\s*)?$")
 _DAY_RIGHT = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:-|–|and|to)?\s*(?:\d{{1,2}}\s+)?(?:of\s+)?(?:{g.MONTH_RE})(?![a-z])")
-_WEEKDAY_LEFT = re.compile(r"(?:" + "|".join(g.WEEKDAYS) + r"),?\s*$")
-_MONTH_BEFORE_YEAR = re.compile(rf"(?:{g.MONTH_RE})(?:\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*$|"
-                                rf"(?:{g.MONTH_RE})\s*[-–—]\s*(?:{g.MONTH_RE})\s+$")
 _YEAR_RANGE_LEFT = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*$")
 _HALF_PERIOD_LEFT = re.compile(r"\b(?:first|second|1st|2nd|latter|former)[\s-]+$", re.I)
 _CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴]|(?<![A-Za-z])[A-Z]{3})\s?$")
@@ -121,13 +169,10 @@ class Tokenizer:
         self.chrome_start = chrome_start
 
     def tokens(self):
-        text, full, starts = self.text, g.token_re(), g.token_starts()
+        text, full = self.text, g.token_re()
         last_end = -1
-        for c in g.CANDIDATE_RE.finditer(text):
+        for c in g.candidate_re().finditer(text):
             if c.start() < last_end:
-                continue
-            w = c.group()
-            if not (w[0].isdigit() or w.lower() in starts):
                 continue
             m = full.match(text, c.start())
             if m is None:
@@ -145,8 +190,9 @@ class Tokenizer:
     # ------------------------------------------------------------------ classification
     def classify(self, t: Token, m: re.Match) -> Token:
         text = self.text
-        left = text[max(0, t.start - 60):t.start]
-        right = text[t.end:t.end + 80]
+        # short windows: the $-anchored context patterns are tried at every position of the window
+        left = text[max(0, t.start - 32):t.start]
+        right = text[t.end:t.end + 48]
         if t.kind == "numeric_date":
             return t.exclude("calendar_date", f"date {t.text}", _year_in(t.text))
         if t.kind == "vague":
@@ -174,27 +220,27 @@ class Tokenizer:
             if len(raw) == 4:
                 return t.exclude("year", f"decade {t.text}", int(raw))
             return t.exclude("not_a_quantity", f"plural label {t.text}")
-        if _CHROME_LEFT.search(left) and _CHROME_RIGHT.match(right.split("\n", 1)[0]):
+        if _CHROME_LEFT.search(left[-14:]) and _CHROME_RIGHT.match(right.split("\n", 1)[0]):
             return t.exclude("page_chrome", "counter: " + _squeeze(left[-8:] + raw + right.split("\n", 1)[0]))
-        if _DOCNUM_LEFT.search(left):
+        if _is_docnum(left[-24:]):
             return t.exclude("document_number", (left.strip().split()[-1] if left.strip() else "") + " " + raw)
         if re.match(r"^\s+[Cc]entur(?:y|ies)\b", right):
             return t.exclude("ordinal", f"{raw} century")
         plain_int = re.fullmatch(r"\d+", raw) is not None
-        cur = _CURRENCY_LEFT.search(left) or _RANGE_CURRENCY_LEFT.search(left)
+        cur = _CURRENCY_LEFT.search(left[-8:]) or _RANGE_CURRENCY_LEFT.search(left[-20:])
         if cur and len(cur.group(1)) == 3 and cur.group(1).isalpha() and cur.group(1) not in g.iso_currencies():
             cur = None
-        if not cur and _LABEL_LEFT.search(left):
+        if not cur and _LABEL_LEFT.search(left[-4:]):
             return t.exclude("not_a_quantity", f"label {left[-3:].strip()}{raw}")
         if plain_int and not cur:
             v = int(raw)
-            if 1 <= v <= 31 and len(raw) <= 2 and (_MONTH_LEFT.search(left) or _DAY_RIGHT.match(right)):
+            if 1 <= v <= 31 and len(raw) <= 2 and (_month_before_day(left[-24:]) or _DAY_RIGHT.match(right)):
                 return t.exclude("calendar_date", "date: " + _squeeze(left[-10:] + raw + right[:10]))
-            rng = _YEAR_RANGE_LEFT.search(left)
+            rng = _YEAR_RANGE_LEFT.search(left[-8:]) if len(raw) == 2 else None
             if len(raw) == 2 and rng and int(raw) > int(rng.group(1)[2:]):
                 return t.exclude("year", f"end of range {rng.group(1)}-{raw}", int(rng.group(1)[:2] + raw))
             if len(raw) == 4 and 1800 <= v <= 2100 and not self._has_unit(right):
-                if _MONTH_BEFORE_YEAR.search(left):
+                if _month_before_year(left[-26:]):
                     return t.exclude("calendar_date", "month and year: " + _squeeze(left[-14:] + raw), v)
                 return t.exclude("year", f"year {raw}", v)
         t.value = _num(raw)
@@ -229,7 +275,7 @@ class Tokenizer:
         if t.value is None:
             return t.exclude("not_a_quantity", t.text)
         t.unit = "ratio"
-        left = self.text[max(0, t.start - 60):t.start]
+        left = self.text[max(0, t.start - 32):t.start]
         self._qualify(t, left, self.text[t.end:t.end + 40])
         return t
 
@@ -304,15 +350,15 @@ class Tokenizer:
 
     def _qualify(self, t: Token, left: str, after: str) -> None:
         # the qualifier stands before the currency symbol: "some US$ 4.2 billion"
-        before = self.text[max(0, t.q_start - 40):t.q_start]
-        if (q := g.QUALIFIER_RE.search(before)):
-            t.qualifier = g.qualifier_of(q)
+        before = self.text[max(0, t.q_start - 30):t.q_start]
+        t.context = before
+        q = g.qualifier_before(before)
+        if q:
+            t.qualifier = q
         elif _MORE_RIGHT.match(after):
             t.qualifier = "at_least"
         elif _ABOUT_RIGHT.match(after):
             t.qualifier = "approximately"
-        t.falling = bool(_FALL_LEFT.search(before))
-        t.in_parens = before.rstrip().endswith("(")
 
 
 def _year_in(s: str) -> int | None:
