@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: all setup build notebooks test clean
+.PHONY: all setup build notebooks test bench clean
 
 all: build notebooks
 
@@ -27,6 +27,10 @@ notebooks: build
 
 test: $(STAMP)
 	MPLBACKEND=Agg $(BIN)/python -m pytest
+
+# side-by-side benchmarks (kztrade against quantulum3, the regex floor, load and import) -> BENCHMARKS.md
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

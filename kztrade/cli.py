@@ -44,7 +44,8 @@ def _extract(a) -> int:
     from .corpus import run_extract
 
     return run_extract(a.inputs, Path(a.output), published=a.published, tokens_out=a.tokens,
-                       jobs=a.jobs, progress=a.progress)
+                       jobs=a.jobs, progress=a.progress, engine=a.engine, scheduler=a.scheduler,
+                       partitions=a.partitions)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,13 +55,20 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--root", default=".", help="project folder holding seeds/ (default: .)")
     b.set_defaults(func=_build)
     e = sub.add_parser("extract", help="claims of any text files")
-    e.add_argument("inputs", nargs="+", help="text files, folders of .txt files, or glob patterns")
-    e.add_argument("-o", "--output", required=True, help="OUT.parquet or OUT.csv")
+    e.add_argument("inputs", nargs="+", help="text files, folders of .txt files, glob patterns, or a table of "
+                                              "documents: .jsonl or .parquet with id, text and optional published")
+    e.add_argument("-o", "--output", required=True,
+                   help="OUT.parquet, OUT.csv, or a folder (OUT/) of partitioned parquet")
     e.add_argument("--published", default=None, help="publication date for every input (ISO 8601)")
     e.add_argument("--tokens", default=None, help="also write the audit trail of every number-like token here")
     e.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     e.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on when stderr is a terminal)")
+    e.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local processes (default) or Dask (pip install kztrade[dask]); dask writes a folder")
+    e.add_argument("--scheduler", default=None, help="with --engine dask: address of a scheduler to join "
+                                                      "(default: a local cluster of --jobs workers)")
+    e.add_argument("--partitions", type=int, default=None, help="with --engine dask: number of partitions")
     e.set_defaults(func=_extract)
     v = sub.add_parser("validate", help="check every table against its schema")
     v.add_argument("--root", default=None, help="rebuild from ROOT/seeds and validate (default: the packaged tables)")

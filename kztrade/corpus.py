@@ -18,7 +18,7 @@ from typing import Iterator
 
 from .sources import InputError, decode, read_article
 
-BATCH_ROWS = 50_000
+BATCH_ROWS = 5_000  # rows held before a write: small enough that memory stays flat
 
 
 @dataclass
@@ -78,8 +78,8 @@ def _parquet(p: Path, published):
             yield Doc(str(rec["id"]), text=rec["text"], published=rec.get("published") or published)
 
 
-def process(doc: Doc) -> tuple[str, list[dict], list[dict], str | None]:
-    """(doc_id, claims, tokens, error) - never raises for a bad document."""
+def process(doc: Doc, keep_tokens: bool = True) -> tuple[str, list[dict], list[dict] | int, str | None]:
+    """(doc_id, claims, tokens or the number of excluded tokens, error) - never raises for a bad document."""
     from .extract import extract
 
     try:
@@ -87,6 +87,8 @@ def process(doc: Doc) -> tuple[str, list[dict], list[dict], str | None]:
         if not isinstance(text, str) or not text:
             raise InputError(f"{doc.doc_id}: empty document")
         claims, tokens = extract(text, source_id=doc.doc_id, published=doc.published)
+        if not keep_tokens:  # spare the pickling of every token back from a worker
+            return doc.doc_id, claims, sum(1 for t in tokens if t["fate"] == "excluded"), None
         return doc.doc_id, claims, tokens, None
     except InputError as e:
         return doc.doc_id, [], [], str(e)
@@ -94,16 +96,45 @@ def process(doc: Doc) -> tuple[str, list[dict], list[dict], str | None]:
         return doc.doc_id, [], [], f"{doc.doc_id}: {e}"
 
 
+def _replace_dir(tmp: str, target: Path) -> None:
+    """Put a finished folder in place; an older one is removed only after the new one is there."""
+    import shutil
+
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old."))
+        os.replace(target, old / target.name)
+    os.replace(tmp, target)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def write_part(df, table: str, folder: Path, index: int) -> Path:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .frames import arrow_schema
+
+    path = Path(folder) / f"part-{index:05d}.parquet"
+    pq.write_table(pa.Table.from_pandas(df, schema=arrow_schema(table), preserve_index=False), path,
+                   compression="zstd")
+    return path
+
+
 class TableSink:
-    """Appends row batches to a parquet or CSV file; the file appears only on close()."""
+    """Appends row batches to OUT.parquet, OUT.csv or a folder of parquet parts (OUT/ or a name without
+    suffix); the output appears only on close(), so an interrupted run leaves nothing half-written."""
 
     def __init__(self, path: Path, table: str):
-        if path.suffix not in (".parquet", ".csv"):
-            raise InputError(f"{path}: output must end in .parquet or .csv")
-        self.path, self.table = path, table
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        os.close(fd)
+        self.path, self.table = Path(path), table
+        self.partitioned = self.path.suffix not in (".parquet", ".csv")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.partitioned:
+            self.tmp = tempfile.mkdtemp(dir=self.path.parent, prefix=f".{self.path.name}.")
+            self.parts = 0
+        else:
+            fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+            os.close(fd)
         self.rows: list[dict] = []
         self.writer = None
         self.wrote_header = False
@@ -118,35 +149,54 @@ class TableSink:
 
         df = frame(self.table, self.rows)
         self.rows = []
-        if self.path.suffix == ".csv":
+        if self.partitioned:
+            write_part(df, self.table, Path(self.tmp), self.parts)
+            self.parts += 1
+        elif self.path.suffix == ".csv":
             df.to_csv(self.tmp, mode="a", header=not self.wrote_header, index=False, lineterminator="\n")
             self.wrote_header = True
-            return
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
 
-        if self.writer is None:
-            self.writer = pq.ParquetWriter(self.tmp, arrow_schema(self.table), compression="zstd")
-        self.writer.write_table(pa.Table.from_pandas(df, schema=arrow_schema(self.table), preserve_index=False))
+            t = pa.Table.from_pandas(df, schema=arrow_schema(self.table), preserve_index=False)
+            if self.writer is None:
+                # t.schema carries pandas metadata, so readers get the nullable dtypes back
+                self.writer = pq.ParquetWriter(self.tmp, t.schema, compression="zstd")
+            self.writer.write_table(t)
 
     def close(self) -> None:
-        if self.rows or (self.writer is None and not self.wrote_header):
+        if self.rows or (self.writer is None and not self.wrote_header and not getattr(self, "parts", 0)):
             self.flush()
         if self.writer is not None:
             self.writer.close()
-        os.chmod(self.tmp, 0o644)
-        os.replace(self.tmp, self.path)
+        if self.partitioned:
+            _replace_dir(self.tmp, self.path)
+        else:
+            os.chmod(self.tmp, 0o644)
+            os.replace(self.tmp, self.path)
 
     def abort(self) -> None:
+        import shutil
+
         if self.writer is not None:
             self.writer.close()
-        if os.path.exists(self.tmp):
+        if self.partitioned:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        elif os.path.exists(self.tmp):
             os.unlink(self.tmp)
 
 
 def run_extract(inputs: list[str], output: Path, published: str | None = None, tokens_out: str | None = None,
-                jobs: int = 1, progress: bool | None = None) -> int:
+                jobs: int = 1, progress: bool | None = None, engine: str = "local", scheduler: str | None = None,
+                partitions: int | None = None) -> int:
     from tqdm import tqdm
+
+    if engine == "dask":
+        from .distributed import run_dask
+
+        return run_dask(inputs, Path(output), published=published, tokens_out=tokens_out, jobs=jobs,
+                        scheduler=scheduler, partitions=partitions)
 
     if published is not None:
         from .extract import publication_date
@@ -179,8 +229,10 @@ def run_extract(inputs: list[str], output: Path, published: str | None = None, t
         if jobs > 1:
             import multiprocessing as mp
 
+            from functools import partial
+
             pool = mp.get_context("spawn").Pool(jobs)
-            results = pool.imap(process, good_docs(), chunksize=16)
+            results = pool.imap(partial(process, keep_tokens=bool(tokens_out)), good_docs(), chunksize=16)
         else:
             results = map(process, good_docs())
         for doc_id, claims, tokens, err in results:
@@ -191,7 +243,7 @@ def run_extract(inputs: list[str], output: Path, published: str | None = None, t
                 continue
             n_docs += 1
             n_claims += len(claims)
-            n_excluded += sum(1 for t in tokens if t["fate"] == "excluded")
+            n_excluded += tokens if isinstance(tokens, int) else sum(1 for t in tokens if t["fate"] == "excluded")
             sinks[0].add(claims)
             if tokens_out:
                 sinks[1].add(tokens)

@@ -40,6 +40,8 @@ def publication_date(published) -> dt.date | None:
         return dt.date(int(s), 1, 1)
     if re.fullmatch(r"\d{4}-\d{2}", s):
         return dt.date(int(s[:4]), int(s[5:]), 1)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+        return dt.date.fromisoformat(s)
     from dateutil import parser
 
     try:

@@ -196,8 +196,18 @@ def token_starts() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def candidate_re() -> re.Pattern:
+    # first letter in either case, the rest as printed in lower case ("Seven", "seven"): case-insensitive
+    # matching of the whole trie is slower, and capitalised words beyond the first letter do not occur
+    by_first: dict[str, list[str]] = {}
+    for w in token_starts():
+        by_first.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for ch, rests in sorted(by_first.items()):
+        sub = _trie([r for r in rests if r])
+        optional = "" in rests
+        alts.append(f"[{ch}{ch.upper()}]" + (f"(?:{sub})" + ("?" if optional else "") if sub else ""))
     after_a = "|".join(BIG_WORDS + tuple(FRACTIONS))
-    return re.compile(rf"\d+|(?i:(?<![a-z])(?:{_trie(token_starts())}(?![a-z])|an?\s+(?=(?:{after_a})\b)))")
+    return re.compile(rf"\d+|(?<![A-Za-z])(?:(?:{'|'.join(alts)})(?![A-Za-z])|[Aa]n?\s+(?=(?:{after_a})\b))")
 
 
 @lru_cache(maxsize=1)

@@ -60,6 +60,7 @@ _RELATIVE = [
     (re.compile(r"\bnext\s+year\b|\bcoming\s+year\b", re.I), 1),
     (re.compile(r"\b(?:two|2)\s+years\s+ago\b", re.I), -2),
 ]
+_RELATIVE_ANY = re.compile("|".join(f"(?P<r{i}>{rx.pattern})" for i, (rx, _) in enumerate(_RELATIVE)), re.I)
 _SPAN_YEARS = re.compile(
     r"\b(?:over|in|during|within|for)\s+(?:the\s+)?(?:last|past|previous|preceding)\s+"
     r"(?P<n>[\w.-]+(?:\s+[\w-]+)?)\s+(?P<u>years?|decades?)\b|"
@@ -98,8 +99,11 @@ class Meaning:
 
     # ------------------------------------------------------------------ measure
     def nearest_cue(self, t: Token, s: int, e: int) -> re.Match | None:
+        cache = self.__dict__.setdefault("_cue_cache", {})
+        if s not in cache:  # claims of one sentence share its cues
+            cache[s] = list(_CUE_RE.finditer(self.text, s, e))
         best, best_d = None, None
-        for m in _CUE_RE.finditer(self.text, s, e):
+        for m in cache[s]:
             if m.end() <= t.q_start:
                 between = self.text[m.end():t.q_start]
                 d = len(between) + (150 if _BREAK_RE.search(between) else 0)
@@ -262,8 +266,8 @@ class Meaning:
         """Years from publication that a relative expression in the sentence points to ('last year': -1)."""
         cache = self.__dict__.setdefault("_relative_cache", {})
         if s not in cache:
-            sentence = self.text[s:e]
-            cache[s] = next((delta for rx, delta in _RELATIVE if rx.search(sentence)), None)
+            m = _RELATIVE_ANY.search(self.text, s, e)
+            cache[s] = _RELATIVE[int(m.lastgroup[1:])][1] if m else None
         return cache[s]
 
     def antecedent_applies(self, t: Token, s: int, e: int) -> bool:
