@@ -171,8 +171,7 @@ def main() -> None:
         "", f"From 10× to 100× the text, the time after start-up grows "
         f"{(scaling[2][2] - startup) / (scaling[1][2] - startup):.1f}× (linear would be 10×) and peak memory "
         f"goes from {scaling[1][3]:.0f} to {scaling[2][3]:.0f} MB: documents are streamed and claims are written "
-        "to parquet in batches of 5,000 rows. The 1× row is dominated by warming up (first regex compilations, "
-        "first parquet write).", "",
+        "to parquet in batches of 5,000 rows. The 1× row is too short to time apart from start-up.", "",
         f"`--jobs 2` on the 100× corpus: {jobs2['seconds']:.2f} s against {t1:.2f} s with one process: "
         f"{t1 / jobs2['seconds']:.2f}× on this {os.cpu_count()}-core machine "
         f"({(t1 - startup) / max(jobs2['seconds'] - startup, 1e-9):.2f}× after start-up).", "",

@@ -10,7 +10,9 @@ from .sentences import Sentences
 from .tokens import Token, Tokenizer
 
 # Page furniture after the article: "Related articles", "Visit also", a title printed twice before
-# "More details". Only looked for in the second half, so an early "See also" cannot hide the body.
+# "More details". Not looked for in the first CHROME_MIN_START characters, so a "See also" in a page header
+# cannot hide the body; the rule depends only on what precedes a line, so appending text never moves it.
+CHROME_MIN_START = 1500
 _FOOTER_RE = re.compile(
     r"^[ \t]*(?:Visit\s+also|Related(?:\s+(?:articles|posts|stories|news|content|reading))?|Read\s+more|"
     r"More\s+details|Recommended(?:\s+for\s+you)?|Most\s+(?:read|popular|viewed)|You\s+may\s+also\s+like|"
@@ -21,10 +23,9 @@ _REPEATED_TITLE_RE = re.compile(r"^([^\n]{10,200})\n[ \t]*\n\1[ \t]*$", re.M)
 
 
 def chrome_start(text: str) -> int:
-    half = len(text) // 2
-    cands = [m.start() for m in _FOOTER_RE.finditer(text, half)]
-    cands += [m.start() for m in _REPEATED_TITLE_RE.finditer(text, half)]
-    return min(cands, default=len(text))
+    first = [m.start() for rx in (_FOOTER_RE, _REPEATED_TITLE_RE)
+             for m in [rx.search(text, CHROME_MIN_START)] if m is not None]
+    return min(first, default=len(text))
 
 
 def publication_date(published) -> dt.date | None:

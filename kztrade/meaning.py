@@ -34,6 +34,7 @@ _CUES = [  # (pattern, measure); checked in the order given when two cues tie
     (r"prices?|costs?|tariffs?", "price"),
     (r"exchange\s+rate", "exchange_rate"),
 ]
+_CUE_BLOCK = 2048
 _CUE_RE = re.compile("|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_CUES)), re.I)
 _BREAK_RE = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*but\b|\bbut\b|\bcompared\s+(?:with|to)\b", re.I)
 _CROSS_BORDER = re.compile(r"cross[\s-]border|border\s+(?:trade|regions|areas|ties|cooperation)|"
@@ -99,22 +100,41 @@ class Meaning:
 
     # ------------------------------------------------------------------ measure
     def nearest_cue(self, t: Token, s: int, e: int) -> re.Match | None:
-        cache = self.__dict__.setdefault("_cue_cache", {})
-        if s not in cache:  # claims of one sentence share its cues
-            cache[s] = list(_CUE_RE.finditer(self.text, s, e))
-        best, best_d = None, None
-        for m in cache[s]:
+        # distance in characters; a cue after the figure, or across a clause break, counts for more
+        cands = []
+        for m in self._cues(s, e):
             if m.end() <= t.q_start:
-                between = self.text[m.end():t.q_start]
-                d = len(between) + (150 if _BREAK_RE.search(between) else 0)
+                cands.append((t.q_start - m.end(), m.start(), m, m.end(), t.q_start))
             elif m.start() >= t.q_end:
-                between = self.text[t.q_end:m.start()]
-                d = 2 * len(between) + 40 + (150 if _BREAK_RE.search(between) else 0)
-            else:
-                continue
+                cands.append((2 * (m.start() - t.q_end) + 40, m.start(), m, t.q_end, m.start()))
+        best, best_d = None, None
+        for d, _, m, a, b in sorted(cands, key=lambda c: c[:2]):
+            if best_d is not None and d >= best_d:
+                break  # nearer cues were seen first: no later one can win
+            if _BREAK_RE.search(self.text, a, b):
+                d += 150
             if best_d is None or d < best_d:
                 best, best_d = m, d
         return best
+
+    def _cues(self, s: int, e: int) -> list[re.Match]:
+        """Cue words in text[s:e]: scanned once per sentence, or - for the overlapping windows that stand in
+        for sentences in text without sentence ends - once per block of text."""
+        if e - s < 1000:
+            sentences = self.__dict__.setdefault("_cue_sentences", {})
+            if (s, e) not in sentences:
+                sentences[(s, e)] = list(_CUE_RE.finditer(self.text, s, e))
+            return sentences[(s, e)]
+        blocks = self.__dict__.setdefault("_cue_blocks", {})
+        out = []
+        for k in range(s // _CUE_BLOCK, (e - 1) // _CUE_BLOCK + 1):
+            if k not in blocks:
+                lo = k * _CUE_BLOCK
+                # matches are kept by their start, so one straddling two blocks is found once, whole
+                blocks[k] = [m for m in _CUE_RE.finditer(self.text, max(0, lo - 64), lo + _CUE_BLOCK + 64)
+                             if lo <= m.start() < lo + _CUE_BLOCK]
+            out += [m for m in blocks[k] if s <= m.start() and m.end() <= e]
+        return out
 
     def measure(self, t: Token, s: int, e: int) -> tuple[str, re.Match | None]:
         sentence = self.text[s:e]
@@ -237,7 +257,7 @@ class Meaning:
         """(year, base_year, period_basis) from the sentence's years, else relative words, else publication."""
         lo = bisect.bisect_left(years, s, key=lambda y: y.start)
         hi = bisect.bisect_left(years, e, key=lambda y: y.start)
-        usable = [y for y in years[lo:hi] if not _SINCE_LEFT.search(self.text[max(s, y.start - 30):y.start])]
+        usable = [y for y in years[lo:hi] if not self._since(y, s)]
         year = base = None
         basis = None
         before = [y for y in usable if y.end <= t.q_start]
@@ -261,6 +281,14 @@ class Meaning:
                 if n:
                     base = year - n
         return year, base, basis or "unknown"
+
+    def _since(self, y: Token, s: int) -> bool:
+        """A year after 'since', 'from', 'before' ... bounds a period; it is not the claim's year."""
+        cache = self.__dict__.setdefault("_since_cache", {})
+        key = (y.start, s)
+        if key not in cache:
+            cache[key] = _SINCE_LEFT.search(self.text, max(s, y.start - 30), y.start) is not None
+        return cache[key]
 
     def _relative(self, s: int, e: int) -> int | None:
         """Years from publication that a relative expression in the sentence points to ('last year': -1)."""

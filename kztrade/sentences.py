@@ -14,6 +14,7 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vol", "art", "fi
            "sen", "rep", "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
            "nov", "dec", "inc", "ltd", "co", "corp", "jr", "sr", "vs", "etc", "approx", "est", "e.g",
            "i.e", "u.s", "u.k", "u.n", "p", "pp", "para", "ch", "sec"}
+MAX_SENTENCE = 1200
 _END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
 
 
@@ -45,4 +46,17 @@ class Sentences:
         return s, e
 
     def around(self, pos: int) -> tuple[int, int]:
-        return self.span(self.index(pos))
+        """The sentence holding pos; in text with no sentence ends (a table, a run-on line) a window of
+        MAX_SENTENCE characters around pos, cut at white space, stands in for it."""
+        s, e = self.span(self.index(pos))
+        if e - s <= MAX_SENTENCE:
+            return s, e
+        half = MAX_SENTENCE // 2
+        lo, hi = max(s, pos - half), min(e, pos + half)
+        if lo > s:
+            cut = self.text.find(" ", lo, pos)
+            lo = cut + 1 if cut >= 0 else lo
+        if hi < e:
+            cut = self.text.rfind(" ", pos, hi)
+            hi = cut if cut > pos else hi
+        return lo, hi

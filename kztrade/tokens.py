@@ -5,6 +5,7 @@ A quantity comes back with its value (scale applied), unit, qualifier and the sp
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -193,6 +194,9 @@ class Tokenizer:
         # short windows: the $-anchored context patterns are tried at every position of the window
         left = text[max(0, t.start - 32):t.start]
         right = text[t.end:t.end + 48]
+        cut = right.find("\n\n")  # a unit never follows its figure across a paragraph break
+        if cut >= 0:
+            right = right[:cut]
         if t.kind == "numeric_date":
             return t.exclude("calendar_date", f"date {t.text}", _year_in(t.text))
         if t.kind == "vague":
@@ -244,6 +248,8 @@ class Tokenizer:
                     return t.exclude("calendar_date", "month and year: " + _squeeze(left[-14:] + raw), v)
                 return t.exclude("year", f"year {raw}", v)
         t.value = _num(raw)
+        if not math.isfinite(t.value) or t.value > 1e18:
+            return t.exclude("not_a_quantity", f"{len(raw)}-digit number, beyond any economic figure")
         if cur:
             t.unit = g.CURRENCY_SYMBOLS.get(cur.group(1).replace(" ", ""), cur.group(1))
             if cur.re is _CURRENCY_LEFT:

@@ -42,7 +42,7 @@ def test_exclusion_reasons():
 
 
 def test_page_chrome_counters_and_footer():
-    body = "Exports reached $5 billion in 2012. " * 20
+    body = "Exports reached $5 billion in 2012. " * 50
     text = ("Rate this item\n(3 votes)\n\n" + body + "\nRead 1234 times\n\nRelated articles\n\n"
             "Article A. Smith, Trade in 2016, Volume 4, Issue 2, 2017. It sold 300 copies.\n")
     r = reasons(text)
