@@ -80,13 +80,14 @@ def _parquet(p: Path, published):
 
 def process(doc: Doc, keep_tokens: bool = True) -> tuple[str, list[dict], list[dict] | int, str | None]:
     """(doc_id, claims, tokens or the number of excluded tokens, error) - never raises for a bad document."""
-    from .extract import extract
+    from .extract import extract, header_date
 
     try:
         text = read_article(doc.path) if doc.text is None else doc.text
         if not isinstance(text, str) or not text:
             raise InputError(f"{doc.doc_id}: empty document")
-        claims, tokens = extract(text, source_id=doc.doc_id, published=doc.published)
+        published = doc.published or header_date(text)  # a front-matter 'date:' when none was given
+        claims, tokens = extract(text, source_id=doc.doc_id, published=published)
         if not keep_tokens:  # spare the pickling of every token back from a worker
             return doc.doc_id, claims, sum(1 for t in tokens if t["fate"] == "excluded"), None
         return doc.doc_id, claims, tokens, None

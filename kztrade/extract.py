@@ -51,6 +51,15 @@ def publication_date(published) -> dt.date | None:
         raise ValueError(f"published={published!r} is not a date kztrade can read") from exc
 
 
+_HEADER_DATE = re.compile(r"\A(?:[A-Za-z_]+:[^\n]*\n){0,12}?date:[ \t]*([^\n]+)\n(?:[A-Za-z_]+:[^\n]*\n){0,12}?---\n")
+
+
+def header_date(text: str) -> str | None:
+    """The date of a front-matter header ('title: ...', 'date: ...', then a line '---'), if the text has one."""
+    m = _HEADER_DATE.match(text)
+    return m.group(1).strip() if m and m.group(1).strip() not in ("", "unknown") else None
+
+
 def extract(text: str, source_id: str = "doc", published=None) -> tuple[list[dict], list[dict]]:
     """(claims, tokens) as lists of row dicts with the claims and tokens table columns."""
     date = publication_date(published)

@@ -24,7 +24,7 @@ _CUES = [  # (pattern, measure); checked in the order given when two cues tie
      r"bilateral\s+)?trade|(?:bilateral|mutual|total|two-way|overall)\s+trade|trade\s+between|trade\s+with|"
      r"traded|trade", "trade_turnover"),
     (r"export(?:s|ed|ing)?|shipments?|sales\s+to|supplies\s+to|supplied", "exports"),
-    (r"import(?:s|ed|ing)?|purchases\s+from|bought", "imports"),
+    (r"import(?:s|ed|ing)?|purchases\s+from", "imports"),
     (r"direct\s+investments?|FDI|investments?|invested|investors?", "direct_investment"),
     (r"GDP|gross\s+domestic\s+product|economy\s+grew", "gdp"),
     (r"budget", "budget"),
@@ -37,11 +37,13 @@ _CUES = [  # (pattern, measure); checked in the order given when two cues tie
 _CUE_BLOCK = 2048
 _CUE_RE = re.compile("|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_CUES)), re.I)
 _BREAK_RE = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*but\b|\bbut\b|\bcompared\s+(?:with|to)\b", re.I)
+_RECEIVED = re.compile(r"\b(?:received|receives|attracted|attracts|got|obtained|drew|draws|hosts|hosted)\b", re.I)
 _CROSS_BORDER = re.compile(r"cross[\s-]border|border\s+(?:trade|regions|areas|ties|cooperation)|"
                            r"frontier\s+trade|interregional", re.I)
 _TRADE = re.compile(r"\btrade|turnover|export|import", re.I)
 _CHANGE_LEFT = re.compile(r"\b(?:grew|grown|growing|grow|rose|risen|rising|increased|increasing|up|jumped|"
                           r"climbed|expanded|gained|added|surged|soared|fell|fallen|dropped|decreased|lost|"
+                          r"devalued|depreciated|weakened|appreciated|strengthened|"
                           r"declined|down|shrank|shrunk|contracted|plunged|slumped|slid|tumbled|reduced|"
                           r"growth|increase|rise|decline|drop|fall|decrease|reduction)"
                           r"\s+(?:by\s+|of\s+)?(?:[\w.$]+\s+){0,2}$", re.I)
@@ -61,6 +63,8 @@ _RELATIVE = [
     (re.compile(r"\bnext\s+year\b|\bcoming\s+year\b", re.I), 1),
     (re.compile(r"\b(?:two|2)\s+years\s+ago\b", re.I), -2),
 ]
+_YEAR_RIGHT_AFTER = re.compile(rf"[\s,]*(?:in|for|during|by|as\s+of)\s+(?:(?:{MONTH_RE})\s*[-–]\s*)?(?:{MONTH_RE})?\s*$",
+                               re.I)
 _RELATIVE_ANY = re.compile("|".join(f"(?P<r{i}>{rx.pattern})" for i, (rx, _) in enumerate(_RELATIVE)), re.I)
 _SPAN_YEARS = re.compile(
     r"\b(?:over|in|during|within|for)\s+(?:the\s+)?(?:last|past|previous|preceding)\s+"
@@ -204,10 +208,19 @@ class Meaning:
                 elif slot == "owner" and owner is None and iso:
                     owner = iso
         if owner is None:
-            # a verb's subject: "Kazakhstan exported ...", "Russia invested ..."
+            # a verb's subject: "Kazakhstan exported ...", "Russia invested ..." - but a country that
+            # "received" or "attracted" investment is its host
             subj = find_countries(text, max(s, cue.start() - 80), cue.start())
             if subj and not re.search(r"[,;(]", text[subj[-1][1]:cue.start()]):
-                owner = subj[-1][2]
+                if _RECEIVED.search(text, subj[-1][1], cue.start()):
+                    target = target or subj[-1][2]
+                    if measure == "direct_investment":
+                        return None, target
+                else:
+                    owner = subj[-1][2]
+        if measure == "direct_investment" and owner is None and re.search(r"foreign\s+(?:direct\s+)?$",
+                                                                           text[max(s, cue.start() - 16):cue.start()], re.I):
+            return None, target  # foreign investment from everywhere: no single investor
         if target == "?" or (target is None and owner is not None):
             target = self._other(owner)
         if owner is None and target is not None:
@@ -263,7 +276,11 @@ class Meaning:
         before = [y for y in usable if y.end <= t.q_start]
         after = [y for y in usable if y.start >= t.q_end]
         if before or after:
-            pick = before[-1] if before else after[0]
+            # "$X in 2014" binds to the year right after it; otherwise the nearest year before the figure
+            if after and _YEAR_RIGHT_AFTER.match(self.text, t.q_end, after[0].start):
+                pick = after[0]
+            else:
+                pick = before[-1] if before else after[0]
             year, basis = pick.year, "stated"
         elif self.ctx.pub_year is not None:
             delta = self._relative(s, e)

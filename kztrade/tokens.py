@@ -124,7 +124,7 @@ _COMPARATIVE = re.compile(r"\b(?:more|higher|larger|greater|bigger|less|lower|sm
                           r"large)|increase[sd]?|grew|grown|rose|risen|multipl\w+)\b", re.I)
 _MORE_RIGHT = re.compile(r"^\s*(?:or\s+more|and\s+more|plus|\+)(?!\w)", re.I)
 _ABOUT_RIGHT = re.compile(r"^\s*or\s+so\b", re.I)
-_FALL_LEFT = re.compile(r"\b(?:fell|fall(?:en|ing|s)?|lost|losing|dropped|drop(?:s|ping)?|decreased|decreasing|declined|"
+_FALL_LEFT = re.compile(r"\b(?:fell|fall(?:en|ing|s)?|lost|losing|devalued|depreciated|weakened|dropped|drop(?:s|ping)?|decreased|decreasing|declined|"
                         r"declining|down|shrank|shrunk|shrinking|contracted|plunged|plummeted|slumped|slid|"
                         r"tumbled|reduced|lower|decline|decrease|reduction|contraction|loss)"
                         r"\s+(?:by\s+|of\s+)?(?:[\w.]+\s+){0,2}$", re.I)
@@ -224,6 +224,8 @@ class Tokenizer:
             if len(raw) == 4:
                 return t.exclude("year", f"decade {t.text}", int(raw))
             return t.exclude("not_a_quantity", f"plural label {t.text}")
+        if left[-1:] in ("/", "-", "=", ".", "_", "?", "&", "#") and self._in_url(t.start):
+            return t.exclude("not_a_quantity", "part of a web address")
         if _CHROME_LEFT.search(left[-14:]) and _CHROME_RIGHT.match(right.split("\n", 1)[0]):
             return t.exclude("page_chrome", "counter: " + _squeeze(left[-8:] + raw + right.split("\n", 1)[0]))
         if _is_docnum(left[-24:]):
@@ -255,6 +257,12 @@ class Tokenizer:
             if cur.re is _CURRENCY_LEFT:
                 t.q_start = t.start - len(cur.group(0))
         return self._after_number(t, right, left, glued=True)
+
+    def _in_url(self, pos: int) -> bool:
+        lo = max(0, pos - 300)
+        start = max(self.text.rfind(" ", lo, pos), self.text.rfind("\n", lo, pos), self.text.rfind("\t", lo, pos))
+        chunk = self.text[start + 1:pos]
+        return "://" in chunk or chunk.startswith("www.")
 
     def _has_unit(self, right: str) -> bool:
         return bool(_PERCENT_RIGHT.match(right) or _SCALE_RIGHT.match(right) or g.UNIT_RE.match(right)
@@ -292,7 +300,8 @@ class Tokenizer:
         followed_by_of = re.match(r"^\s+of\b", right) is not None
         if len(words) == 1 and _HALF_PERIOD_LEFT.search(left):
             return t.exclude("calendar_date", f"half-year: {left.split()[-1]} {t.text}")
-        if not (followed_by_of or numerator > 1):
+        by = re.search(r"\bby\s+$", left) is not None  # "dropped by a third"
+        if not (followed_by_of or numerator > 1 or by):
             return t.exclude("ordinal" if words[-1] not in ("half", "halves") else "not_a_quantity", t.text)
         t.value = numerator * per
         t.unit = "percent"

@@ -73,3 +73,13 @@ def test_validate_and_tables_commands():
     r = kz("validate")
     assert r.returncode == 0 and "claims" in r.stdout, r.stderr
     assert "trade" in kz("tables").stdout.split()
+
+
+def test_front_matter_date_sets_the_year(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("title: Trade\nurl: https://example.org/2015/01/trade-123\ndate: 2015-01-05\n---\n"
+                 "Exports to Russia reached $5 billion last year.", encoding="utf-8")
+    out = tmp_path / "a.csv"
+    assert kz("extract", str(f), "-o", str(out)).returncode == 0
+    df = pd.read_csv(out)
+    assert df["mention"].tolist() == ["$5 billion"] and df["year"].tolist() == [2014]

@@ -1,6 +1,7 @@
 """Text the extractor has never seen: phrasing, units and directions the seeds do not use."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import kztrade
@@ -80,3 +81,36 @@ def test_grammar(text, value, unit):
     df = kztrade.extract_claims(text)
     assert len(df) == 1
     assert df["value"].iloc[0] == pytest.approx(value) and df["unit"].iloc[0] == unit
+
+
+SECOND = (
+    "Trade fell to $17.1 billion in 2015 from $21.2 billion in 2014. "
+    "Russian exports to Kazakhstan dropped by a third last year. "
+    "Kazakhstan has received over $200 billion in foreign direct investment since independence. "
+    "The Chinese company bought a 49 percent stake for $1.1 billion. "
+    "The tenge was devalued by 19 percent in February 2014."
+)
+
+
+@pytest.fixture(scope="module")
+def df2():
+    return kztrade.extract_claims(SECOND, source_id="t2", published="2016-02-10")
+
+
+def test_a_figure_binds_to_the_year_right_after_it(df2):
+    assert one(df2, "$17.1 billion").year == 2015
+    assert one(df2, "$21.2 billion").year == 2014
+
+
+def test_a_fraction_of_change_is_a_negative_growth_rate(df2):
+    third = one(df2, "a third")
+    assert third.value == pytest.approx(-100 / 3) and third.measure == "growth_rate"
+    assert (third.economy, third.partner, third.year, third.period_basis) == ("RUS", "KAZ", 2015, "relative")
+    assert one(df2, "19 percent").value == -19
+
+
+def test_a_host_that_received_investment_is_not_the_investor(df2):
+    fdi = one(df2, "$200 billion")
+    assert (fdi.measure, fdi.qualifier, fdi.partner) == ("direct_investment", "more_than", "KAZ")
+    assert pd.isna(fdi.economy)
+    assert one(df2, "$1.1 billion").measure == "monetary_amount"  # "bought" is not a country's imports
