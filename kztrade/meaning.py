@@ -229,17 +229,36 @@ class Meaning:
             target = None
         return owner, target
 
-    def pair_economies(self, s: int, e: int) -> tuple[str | None, str | None]:
+    def clause(self, pos: int, s: int, e: int) -> tuple[int, int]:
+        """The clause of a sentence holding pos, between breaks such as ';', 'while', 'but'."""
+        lo, hi = s, e
+        for m in _BREAK_RE.finditer(self.text, s, e):
+            if m.end() <= pos:
+                lo = m.end()
+            elif m.start() >= pos:
+                hi = m.start()
+                break
+        return lo, hi
+
+    def pair_economies(self, s: int, e: int, pos: int | None = None) -> tuple[str | None, str | None]:
+        """The two economies of a two-way measure: named in the figure's clause, else in its sentence,
+        else the article's pair."""
         found: list[str] = []
-        for _, _, iso in self._countries(s, e):
-            if iso not in found:
-                found.append(iso)
+        spans = [self.clause(pos, s, e), (s, e)] if pos is not None else [(s, e)]
+        for a, b in spans:
+            for _, _, iso in self._countries(a, b):
+                if iso not in found:
+                    found.append(iso)
+            if found:
+                break
         pair = list(self.ctx.pair)
         if len(found) >= 2:
             in_pair = [c for c in found if c in pair]
             chosen = in_pair if len(in_pair) == 2 else found[:2]
         elif len(found) == 1 and self._other(found[0]):
             chosen = [found[0], self._other(found[0])]
+        elif len(found) == 1 and pair:
+            chosen = [pair[0], found[0]]  # "trade with China" in an article about Kazakhstan
         elif len(pair) == 2:
             chosen = pair
         else:
@@ -251,13 +270,13 @@ class Meaning:
         if measure in ("exports", "imports", "direct_investment") and cue is not None:
             return self.flow_economies(cue, measure, s, e)
         if measure in ("trade_turnover", "cross_border_share"):
-            return self.pair_economies(s, e)
+            return self.pair_economies(s, e, t.q_start)
         if measure in ("growth_factor", "growth_rate") and cue is not None:
             cm = _measure_of(cue)
             if cm in ("exports", "imports", "direct_investment"):
                 return self.flow_economies(cue, cm, s, e)
             if cm == "trade_turnover":
-                return self.pair_economies(s, e)
+                return self.pair_economies(s, e, t.q_start)
         if measure == "migration":
             to = _after_word_re("to|in|into").search(self.text, s, e)
             fr = _after_word_re("from").search(self.text, s, e)

@@ -110,7 +110,8 @@ _PERIOD_LEFT = re.compile(r"\b(?:first|last|past|initial|final)\s+$", re.I)
 _LABEL_LEFT = re.compile(r"[A-Za-z]-?$|[A-Za-z]\d*[-/]$")
 _SCALE_RIGHT = re.compile(r"^(?:\s|-)?(trillion|trn|tn|billion|bln|bn|million|mln|mn|thousand)\b", re.I)
 _GLUED_SCALE_RIGHT = re.compile(r"^(bn|mn|m|b|k|tn)\b", re.I)
-_PERCENT_RIGHT = re.compile(r"^\s?(?:%|per\s?cent\b)", re.I)
+_PERCENT_RIGHT = re.compile(r"^[\s-]?(?:%|per\s?cent\b|pct\b)", re.I)
+_RANGE_TAIL = re.compile(r"^\s*(?:-|–|—|to)\s*\d[\d.,]*")  # "3 to 4 percent", "10-15 km": one unit for both
 _CURRENCY_WORD_RIGHT = re.compile(
     r"^\s+(?:of\s+)?(" + "|".join(re.escape(w) for w in sorted(g.CURRENCY_WORDS, key=len, reverse=True))
     + r")\b", re.I)
@@ -323,6 +324,14 @@ class Tokenizer:
                 right[g.UNIT_RE.match(right).end():])):
             return t.exclude("calendar_date", "period: " + _squeeze(left[-6:] + t.text + right[:20]))
         rest = right[pos:]
+        if t.unit is None and not sc and (rg := _RANGE_TAIL.match(rest)):
+            after = rest[rg.end():]
+            if _PERCENT_RIGHT.match(after):
+                t.unit = "percent"
+            elif (m := g.UNIT_RE.match(after)):
+                t.unit = next(u for r, u in g.UNIT_OF if r.match(m.group(1)))
+                if t.unit in ("decades", "bcm"):
+                    t.unit = None  # scaled units are left to the general rule
         if t.unit is None:
             if (m := _PERCENT_RIGHT.match(rest)):
                 t.unit, pos = "percent", pos + m.end()

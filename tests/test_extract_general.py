@@ -114,3 +114,13 @@ def test_a_host_that_received_investment_is_not_the_investor(df2):
     assert (fdi.measure, fdi.qualifier, fdi.partner) == ("direct_investment", "more_than", "KAZ")
     assert pd.isna(fdi.economy)
     assert one(df2, "$1.1 billion").measure == "monetary_amount"  # "bought" is not a country's imports
+
+
+def test_each_clause_names_its_own_pair_and_ranges_share_units():
+    df = kztrade.extract_claims(
+        "Kazakhstan's trade with China reached $22.4 billion in 2013, while Russia's trade with Kazakhstan "
+        "stood at $17.5 billion. Inflation is expected at 3 to 4 percent.", published="2014-06-01")
+    china, russia = one(df, "$22.4 billion"), one(df, "$17.5 billion")
+    assert (china.economy, china.partner) == ("CHN", "KAZ")
+    assert (russia.economy, russia.partner) == ("KAZ", "RUS")
+    assert one(df, "3").unit == "percent" and one(df, "4 percent").unit == "percent"
