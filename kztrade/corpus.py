@@ -87,6 +87,9 @@ def process(doc: Doc, keep_tokens: bool = True) -> tuple[str, list[dict], list[d
         if not isinstance(text, str) or not text:
             raise InputError(f"{doc.doc_id}: empty document")
         published = doc.published or header_date(text)  # a front-matter 'date:' when none was given
+        from .extract import publication_date
+
+        publication_date(published)  # an unreadable date is this document's error, reported and skipped
         claims, tokens = extract(text, source_id=doc.doc_id, published=published)
         if not keep_tokens:  # spare the pickling of every token back from a worker
             return doc.doc_id, claims, sum(1 for t in tokens if t["fate"] == "excluded"), None

@@ -61,8 +61,18 @@ def header_date(text: str) -> str | None:
 
 
 def extract(text: str, source_id: str = "doc", published=None) -> tuple[list[dict], list[dict]]:
-    """(claims, tokens) as lists of row dicts with the claims and tokens table columns."""
-    date = publication_date(published)
+    """(claims, tokens) as lists of row dicts with the claims and tokens table columns.
+
+    A publication date that cannot be read is reported with a warning and treated as unknown: one odd date
+    in a batch must not stop the others.
+    """
+    try:
+        date = publication_date(published)
+    except ValueError as exc:
+        import warnings
+
+        warnings.warn(f"{source_id}: {exc}; its years are left unknown", stacklevel=2)
+        date = None
     chrome = chrome_start(text)
     toks: list[Token] = []
     last_end = -1

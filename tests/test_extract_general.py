@@ -124,3 +124,9 @@ def test_each_clause_names_its_own_pair_and_ranges_share_units():
     assert (china.economy, china.partner) == ("CHN", "KAZ")
     assert (russia.economy, russia.partner) == ("KAZ", "RUS")
     assert one(df, "3").unit == "percent" and one(df, "4 percent").unit == "percent"
+
+
+def test_unreadable_publication_date_warns_and_leaves_years_unknown():
+    with pytest.warns(UserWarning, match="not a date"):
+        df = kztrade.extract_claims("Exports reached $5 billion.", published="sometime")
+    assert df["year"].isna().all() and df["value"].tolist() == [5e9]
