@@ -46,11 +46,12 @@ _CHANGE_LEFT = re.compile(r"\b(?:grew|grown|growing|grow|rose|risen|rising|incre
                           r"devalued|depreciated|weakened|appreciated|strengthened|"
                           r"declined|down|shrank|shrunk|contracted|plunged|slumped|slid|tumbled|reduced|"
                           r"growth|increase|rise|decline|drop|fall|decrease|reduction)"
-                          r"\s+(?:by\s+|of\s+)?(?:[\w.$]+\s+){0,2}$", re.I)
+                          r"\s+(?:by\s+|of\s+)?(?:(?!from\b|to\b)[\w.$]+\s+){0,2}$", re.I)  # "fell from X to Y": levels
 _CHANGE_RIGHT = re.compile(r"^\s*(?:growth|increase|rise|decline|drop|fall|decrease|year[\s-]on[\s-]year|"
                            r"y/y|yoy|annual\s+growth)\b", re.I)
 _MIGRATION = re.compile(r"\b(?:migrat\w*|emigrat\w*|immigrat\w*|resettl\w*|repatriat\w*|relocat\w*|"
-                        r"moved\s+to|left\s+for|arrived\s+in|returned\s+to)", re.I)
+                        r"moved\s+to|left\s+for|arrived\s+in|returned\s+to)|\bleft\s+(?=[A-Z])")
+_POPULATION = re.compile(r"\b(?:population|inhabitants|residents)\b", re.I)
 _INFLATION = re.compile(r"\binflation\b", re.I)
 # "the figure rose to ..." points back; "the number of joint ventures" names its own subject
 _ANAPHORA = re.compile(r"\b(?:the|this|that)\s+(?:figure|number|total|amount|indicator|sum)\b(?!\s+of\b)", re.I)
@@ -158,7 +159,7 @@ class Meaning:
         if u == "persons":
             if _MIGRATION.search(sentence):
                 return "migration", None
-            return "count", None
+            return ("population" if _POPULATION.search(sentence) else "count"), None
         if u == "count":
             return "count", None
         if u == "km":

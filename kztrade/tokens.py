@@ -119,6 +119,7 @@ _ISO_RIGHT = re.compile(r"^\s?([A-Z]{3})\b")
 _PER_RIGHT = re.compile(r"^\s*(?:per|a|to\s+the|against\s+the|/)\s*(?:US\s+)?(dollar|euro|rouble|ruble|barrel|USD|EUR)\b",
                         re.I)
 _AGE_RIGHT = re.compile(r"^(?:\s+|-)years?[\s-]+old\b|^-year-old\b", re.I)
+_POPULATION_LEFT = re.compile(r"\bpopulation\s+(?:of\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+)?$", re.I)
 _AGE_LEFT = re.compile(r"\baged\s+$", re.I)
 _TIMES_RIGHT = re.compile(r"^\s+times\b", re.I)
 _COMPARATIVE = re.compile(r"\b(?:more|higher|larger|greater|bigger|less|lower|smaller|as\s+(?:much|many|high|"
@@ -128,7 +129,7 @@ _ABOUT_RIGHT = re.compile(r"^\s*or\s+so\b", re.I)
 _FALL_LEFT = re.compile(r"\b(?:fell|fall(?:en|ing|s)?|lost|losing|devalued|depreciated|weakened|dropped|drop(?:s|ping)?|decreased|decreasing|declined|"
                         r"declining|down|shrank|shrunk|shrinking|contracted|plunged|plummeted|slumped|slid|"
                         r"tumbled|reduced|lower|decline|decrease|reduction|contraction|loss)"
-                        r"\s+(?:by\s+|of\s+)?(?:[\w.]+\s+){0,2}$", re.I)
+                        r"\s+(?:by\s+|of\s+)?(?:(?!from\b|to\b)[\w.]+\s+){0,2}$", re.I)
 _SUBJECT_RIGHT = re.compile(r"^[\s-]+[\"“‘']?([A-Za-z][\w’'-]*)(?:\s+([A-Za-z][\w’'-]*))?(?:\s+([A-Za-z][\w’'-]*))?")
 _STOP = {"of", "the", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "a", "an", "as",
          "is", "are", "was", "were", "be", "has", "have", "had", "that", "which", "who", "than", "per",
@@ -347,7 +348,9 @@ class Tokenizer:
             if rate in g.RATE_UNITS:
                 t.unit, pos = rate, pos + m.end()
         elif t.unit is None:
-            if (m := _AGE_RIGHT.match(rest)) or _AGE_LEFT.search(left):
+            if _POPULATION_LEFT.search(left):
+                t.unit, t.subject = "persons", "population"
+            elif (m := _AGE_RIGHT.match(rest)) or _AGE_LEFT.search(left):
                 t.unit = "years"
                 t.subject = "age"
                 pos += m.end() if m else 0

@@ -130,3 +130,16 @@ def test_unreadable_publication_date_warns_and_leaves_years_unknown():
     with pytest.warns(UserWarning, match="not a date"):
         df = kztrade.extract_claims("Exports reached $5 billion.", published="sometime")
     assert df["year"].isna().all() and df["value"].tolist() == [5e9]
+
+
+def test_levels_after_from_and_to_are_not_changes_and_people_who_left_migrated():
+    df = kztrade.extract_claims(
+        "Russia's share of Kazakhstan's imports fell from 38.6% in 2012 to 34.5% in 2014. "
+        "In the 1990s, nearly 2 million people left Kazakhstan. Kazakhstan has a population of 17 million.",
+        published="2015-09-01")
+    a, b = one(df, "38.6%"), one(df, "34.5%")
+    assert (a.value, a.measure, a.year, b.value, b.year) == (38.6, "share", 2012, 34.5, 2014)
+    left = one(df, "2 million")
+    assert (left.unit, left.measure, left.qualifier) == ("persons", "migration", "approximately")
+    pop = one(df, "17 million")
+    assert (pop.unit, pop.measure) == ("persons", "population")
