@@ -67,6 +67,10 @@ _RELATIVE = [
 _YEAR_RIGHT_AFTER = re.compile(rf"[\s,]*(?:in|for|during|by|as\s+of)\s+(?:(?:{MONTH_RE})\s*[-–]\s*)?(?:{MONTH_RE})?\s*$",
                                re.I)
 _RELATIVE_ANY = re.compile("|".join(f"(?P<r{i}>{rx.pattern})" for i, (rx, _) in enumerate(_RELATIVE)), re.I)
+# figures compared with an earlier period: "20 percent more than a year earlier", "down 5% on 2014"
+_COMPARED_RIGHT = re.compile(r"^\s*(?P<dir>more|higher|up|greater|less|lower|down|fewer)\s+(?:than|on|from|compared\s+(?:with|to))\s+"
+                             r"(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|preceding)\s+year|last\s+year|"
+                             r"(?:in\s+)?(?:18|19|20)\d\d|the\s+same\s+period)", re.I)
 _SPAN_YEARS = re.compile(
     r"\b(?:over|in|during|within|for)\s+(?:the\s+)?(?:last|past|previous|preceding)\s+"
     r"(?P<n>[\w.-]+(?:\s+[\w-]+)?)\s+(?P<u>years?|decades?)\b|"
@@ -149,7 +153,7 @@ class Meaning:
         if u in ("percent", "percentage_points"):
             before = self.text[max(s, t.q_start - 60):t.q_start]
             after = self.text[t.q_end:min(e, t.q_end + 40)]
-            if _CHANGE_LEFT.search(before) or _CHANGE_RIGHT.match(after):
+            if _CHANGE_LEFT.search(before) or _CHANGE_RIGHT.match(after) or _COMPARED_RIGHT.match(after):
                 return "growth_rate", self.nearest_cue(t, s, e)
             if _CROSS_BORDER.search(sentence) and _TRADE.search(sentence):
                 return "cross_border_share", None
@@ -295,19 +299,20 @@ class Meaning:
         basis = None
         before = [y for y in usable if y.end <= t.q_start]
         after = [y for y in usable if y.start >= t.q_end]
-        if before or after:
-            # "$X in 2014" binds to the year right after it; otherwise the nearest year before the figure
-            if after and _YEAR_RIGHT_AFTER.match(self.text, t.q_end, after[0].start):
-                pick = after[0]
-            else:
-                pick = before[-1] if before else after[0]
-            year, basis = pick.year, "stated"
-        elif self.ctx.pub_year is not None:
-            delta = self._relative(s, e)
-            if delta is not None:
-                year, basis = self.ctx.pub_year + delta, "relative"
-            else:
-                year, basis = self.ctx.pub_year, "publication_year"
+        pub = self.ctx.pub_year
+        right_after = _RELATIVE_ANY.match(self.text, t.q_end, min(e, t.q_end + 24))
+        if after and _YEAR_RIGHT_AFTER.match(self.text, t.q_end, after[0].start):
+            year, basis = after[0].year, "stated"  # "$X in 2014" binds to the year right after it
+        elif right_after and pub is not None:
+            year, basis = pub + _RELATIVE[int(right_after.lastgroup[1:])][1], "relative"  # "$X last year"
+        elif before:
+            year, basis = before[-1].year, "stated"  # else the nearest year before the figure
+        elif pub is not None and (delta := self._relative(s, e)) is not None:
+            year, basis = pub + delta, "relative"
+        elif after:
+            year, basis = after[0].year, "stated"
+        elif pub is not None:
+            year, basis = pub, "publication_year"
         if change:
             sentence = self.text[s:e]
             since = _SINCE_YEAR.search(sentence)

@@ -31,9 +31,12 @@ class Token:
     subject: str | None = None
     context: str = ""  # the words before the mention, for rules that need them later
 
+    after: str = ""  # the words after the mention
+
     def falling(self) -> bool:
-        """A stated fall ('dropped by', 'lost'): only asked of percentages, so only computed then."""
-        return bool(_FALL_LEFT.search(self.context))
+        """A stated fall ('dropped by', 'lost', 'a 28 percent decline', '20% less than a year earlier'):
+        only asked of percentages, so only computed then."""
+        return bool(_FALL_LEFT.search(self.context) or _FALL_RIGHT.match(self.after))
 
     def exclude(self, reason: str, detail: str | None = None, year: int | None = None) -> "Token":
         self.reason, self.detail, self.year = reason, detail, year
@@ -130,6 +133,8 @@ _FALL_LEFT = re.compile(r"\b(?:fell|fall(?:en|ing|s)?|lost|losing|devalued|depre
                         r"declining|down|shrank|shrunk|shrinking|contracted|plunged|plummeted|slumped|slid|"
                         r"tumbled|reduced|lower|decline|decrease|reduction|contraction|loss)"
                         r"\s+(?:by\s+|of\s+)?(?:(?!from\b|to\b)[\w.]+\s+){0,2}$", re.I)
+_FALL_RIGHT = re.compile(r"^\s*(?:decline|drop|fall|decrease|contraction|reduction|loss|(?:less|lower|fewer|down)\s+"
+                         r"(?:than|on|from))\b", re.I)
 _SUBJECT_RIGHT = re.compile(r"^[\s-]+[\"“‘']?([A-Za-z][\w’'-]*)(?:\s+([A-Za-z][\w’'-]*))?(?:\s+([A-Za-z][\w’'-]*))?")
 _STOP = {"of", "the", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "a", "an", "as",
          "is", "are", "was", "were", "be", "has", "have", "had", "that", "which", "who", "than", "per",
@@ -379,6 +384,7 @@ class Tokenizer:
         # the qualifier stands before the currency symbol: "some US$ 4.2 billion"
         before = self.text[max(0, t.q_start - 30):t.q_start]
         t.context = before
+        t.after = after[:40]
         q = g.qualifier_before(before)
         if q:
             t.qualifier = q

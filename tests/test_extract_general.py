@@ -143,3 +143,17 @@ def test_levels_after_from_and_to_are_not_changes_and_people_who_left_migrated()
     assert (left.unit, left.measure, left.qualifier) == ("persons", "migration", "approximately")
     pop = one(df, "17 million")
     assert (pop.unit, pop.measure) == ("persons", "population")
+
+
+def test_relative_year_right_after_a_figure_and_comparisons_with_a_year_earlier():
+    df = kztrade.extract_claims(
+        "Trade turnover dropped to $17.1 billion last year from $23.9 billion in 2014, a 28 percent decline. "
+        "In 2015, 35,000 Kazakhstanis moved to Russia, 20 percent more than a year earlier.",
+        published="2016-03-10")
+    last, earlier = one(df, "$17.1 billion"), one(df, "$23.9 billion")
+    assert (last.year, last.period_basis, earlier.year) == (2015, "relative", 2014)
+    assert one(df, "28 percent").value == -28
+    more = one(df, "20 percent")
+    assert (more.value, more.measure, more.year) == (20, "growth_rate", 2015)
+    moved = one(df, "35,000")
+    assert (moved.unit, moved.measure, moved.economy) == ("persons", "migration", "RUS")
