@@ -233,6 +233,10 @@ class Tokenizer:
             return t.exclude("not_a_quantity", f"plural label {t.text}")
         if left[-1:] in ("/", "-", "=", ".", "_", "?", "&", "#") and self._in_url(t.start):
             return t.exclude("not_a_quantity", "part of a web address")
+        if left[-1:] == "[" and right[:1] == "]":
+            return t.exclude("document_number", f"footnote [{raw}]")
+        if (right[:1] == ":" and right[1:3].isdigit()) or (left[-1:] == ":" and left[-2:-1].isdigit()):
+            return t.exclude("calendar_date", "time of day " + _squeeze(left[-3:] + raw + right[:3]))
         if _CHROME_LEFT.search(left[-14:]) and _CHROME_RIGHT.match(right.split("\n", 1)[0]):
             return t.exclude("page_chrome", "counter: " + _squeeze(left[-8:] + raw + right.split("\n", 1)[0]))
         if _is_docnum(left[-24:]):

@@ -57,3 +57,8 @@ def test_tokens_table_links_each_claim():
     linked = tokens[tokens["fate"] == "claim"]
     assert set(linked["claim_id"]) == set(claims["claim_id"])
     assert tokens.loc[tokens["token"] == "9112", "reason"].tolist() == ["page_chrome"]
+
+
+def test_times_of_day_and_footnote_markers_are_not_claims():
+    r = reasons("The talks began at 10:30 local time.[1] Trade grew 5%.[12]")
+    assert r == {"10": "calendar_date", "30": "calendar_date", "1": "document_number", "12": "document_number"}
