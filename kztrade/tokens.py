@@ -133,6 +133,8 @@ _FALL_LEFT = re.compile(r"\b(?:fell|fall(?:en|ing|s)?|lost|losing|devalued|depre
                         r"declining|down|shrank|shrunk|shrinking|contracted|plunged|plummeted|slumped|slid|"
                         r"tumbled|reduced|lower|decline|decrease|reduction|contraction|loss)"
                         r"\s+(?:by\s+|of\s+)?(?:(?!from\b|to\b)[\w.]+\s+){0,2}$", re.I)
+# hyphenated number words that name a kind, not a quantity: "two-way trade", "a three-pronged plan"
+_IDIOM_RIGHT = re.compile(r"-(?:way|sided|faced|pronged|tiered|tier|edged|dimensional|handed|speed|track)\b", re.I)
 _FALL_RIGHT = re.compile(r"^\s*(?:decline|drop|fall|decrease|contraction|reduction|loss|(?:less|lower|fewer|down)\s+"
                          r"(?:than|on|from))\b", re.I)
 _SUBJECT_RIGHT = re.compile(r"^[\s-]+[\"“‘']?([A-Za-z][\w’'-]*)(?:\s+([A-Za-z][\w’'-]*))?(?:\s+([A-Za-z][\w’'-]*))?")
@@ -284,6 +286,8 @@ class Tokenizer:
         v = g.words_value(t.text)
         if v is None:
             return t.exclude("not_a_quantity", t.text)
+        if (m := _IDIOM_RIGHT.match(right)):
+            return t.exclude("not_a_quantity", f"idiom '{t.text}{m.group()}'")
         t.value = v
         bare_one = t.text.lower() in ("one",)
         if bare_one and not (self._has_unit(right) or _TIMES_RIGHT.match(right)):

@@ -62,3 +62,8 @@ def test_tokens_table_links_each_claim():
 def test_times_of_day_and_footnote_markers_are_not_claims():
     r = reasons("The talks began at 10:30 local time.[1] Trade grew 5%.[12]")
     assert r == {"10": "calendar_date", "30": "calendar_date", "1": "document_number", "12": "document_number"}
+
+
+def test_hyphenated_kinds_are_not_counts():
+    r = reasons("Two-way trade grew under a three-pronged plan during a two-day visit.")
+    assert r == {"Two": "not_a_quantity", "three": "not_a_quantity"}
