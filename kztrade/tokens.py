@@ -315,7 +315,7 @@ class Tokenizer:
         followed_by_of = re.match(r"^\s+of\b", right) is not None
         if len(words) == 1 and _HALF_PERIOD_LEFT.search(left):
             return t.exclude("calendar_date", f"half-year: {left.split()[-1]} {t.text}")
-        by = re.search(r"\bby\s+$", left) is not None  # "dropped by a third"
+        by = re.search(r"\bby\s+(?:[a-z]+\s+)?$", left) is not None  # "dropped by (nearly) a third"
         if not (followed_by_of or numerator > 1 or by):
             return t.exclude("ordinal" if words[-1] not in ("half", "halves") else "not_a_quantity", t.text)
         t.value = numerator * per

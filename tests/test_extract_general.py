@@ -157,3 +157,15 @@ def test_relative_year_right_after_a_figure_and_comparisons_with_a_year_earlier(
     assert (more.value, more.measure, more.year) == (20, "growth_rate", 2015)
     moved = one(df, "35,000")
     assert (moved.unit, moved.measure, moved.economy) == ("persons", "migration", "RUS")
+
+
+def test_british_style_and_a_qualified_fraction_of_change():
+    df = kztrade.extract_claims(
+        "Russia’s exports to Kazakhstan fell by nearly a fifth in 2015, to $10.5bn (£7.1bn). "
+        "Kazakhstan is home to some 3.6 million ethnic Russians, around 21 per cent of its people.",
+        published="2016-02-01")
+    fifth = one(df, "a fifth")
+    assert (fifth.value, fifth.qualifier, fifth.measure, fifth.year) == (-20, "approximately", "growth_rate", 2015)
+    usd, gbp = one(df, "$10.5bn"), one(df, "£7.1bn")
+    assert (usd.economy, usd.partner, gbp.unit, gbp.measure) == ("RUS", "KAZ", "GBP", "exports")
+    assert one(df, "21 per cent").unit == "percent"
