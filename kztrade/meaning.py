@@ -46,7 +46,7 @@ _CHANGE_LEFT = re.compile(r"\b(?:grew|grown|growing|grow|rose|risen|rising|incre
                           r"devalued|depreciated|weakened|appreciated|strengthened|"
                           r"declined|down|shrank|shrunk|contracted|plunged|slumped|slid|tumbled|reduced|"
                           r"growth|increase|rise|decline|drop|fall|decrease|reduction)"
-                          r"\s+(?:by\s+|of\s+)?(?:(?!from\b|to\b)[\w.$]+\s+){0,2}$", re.I)  # "fell from X to Y": levels
+                          r"\s+(?:(?!from\b|to\b)[\w.$’']+\s+){0,3}$", re.I)  # "devalued the tenge by"; "fell from X to Y": levels
 _CHANGE_RIGHT = re.compile(r"^\s*(?:growth|increase|rise|decline|drop|fall|decrease|year[\s-]on[\s-]year|"
                            r"y/y|yoy|annual\s+growth)\b", re.I)
 _MIGRATION = re.compile(r"\b(?:migrat\w*|emigrat\w*|immigrat\w*|resettl\w*|repatriat\w*|relocat\w*|"

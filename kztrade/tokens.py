@@ -121,6 +121,8 @@ _CURRENCY_WORD_RIGHT = re.compile(
 _ISO_RIGHT = re.compile(r"^\s?([A-Z]{3})\b")
 _PER_RIGHT = re.compile(r"^\s*(?:per|a|to\s+the|against\s+the|/)\s*(?:US\s+)?(dollar|euro|rouble|ruble|barrel|USD|EUR)\b",
                         re.I)
+_PER_UNIT = {"dollar": "USD", "usd": "USD", "euro": "EUR", "eur": "EUR", "rouble": "RUB", "ruble": "RUB",
+             "barrel": "barrel"}
 _AGE_RIGHT = re.compile(r"^(?:\s+|-)years?[\s-]+old\b|^-year-old\b", re.I)
 _POPULATION_LEFT = re.compile(r"\bpopulation\s+(?:of\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+)?$", re.I)
 _AGE_LEFT = re.compile(r"\baged\s+$", re.I)
@@ -132,7 +134,7 @@ _ABOUT_RIGHT = re.compile(r"^\s*or\s+so\b", re.I)
 _FALL_LEFT = re.compile(r"\b(?:fell|fall(?:en|ing|s)?|lost|losing|devalued|depreciated|weakened|dropped|drop(?:s|ping)?|decreased|decreasing|declined|"
                         r"declining|down|shrank|shrunk|shrinking|contracted|plunged|plummeted|slumped|slid|"
                         r"tumbled|reduced|lower|decline|decrease|reduction|contraction|loss)"
-                        r"\s+(?:by\s+|of\s+)?(?:(?!from\b|to\b)[\w.]+\s+){0,2}$", re.I)
+                        r"\s+(?:(?!from\b|to\b)[\w.’']+\s+){0,3}$", re.I)
 # hyphenated number words that name a kind, not a quantity: "two-way trade", "a three-pronged plan"
 _IDIOM_RIGHT = re.compile(r"-(?:way|sided|faced|pronged|tiered|tier|edged|dimensional|handed|speed|track)\b", re.I)
 _FALL_RIGHT = re.compile(r"^\s*(?:decline|drop|fall|decrease|contraction|reduction|loss|(?:less|lower|fewer|down)\s+"
@@ -346,6 +348,11 @@ class Tokenizer:
                 t.unit = next(u for r, u in g.UNIT_OF if r.match(m.group(1)))
                 if t.unit in ("decades", "bcm"):
                     t.unit = None  # scaled units are left to the general rule
+            elif (m := _CURRENCY_WORD_RIGHT.match(after)):
+                t.unit = g.CURRENCY_WORDS[m.group(1).lower()]  # "from 155 to 185 tenge per dollar"
+                if (per := _PER_RIGHT.match(after[m.end():])):
+                    rate = f"{t.unit}_per_{_PER_UNIT[per.group(1).lower()]}"
+                    t.unit = rate if rate in g.RATE_UNITS else t.unit
         if t.unit is None:
             if (m := _PERCENT_RIGHT.match(rest)):
                 t.unit, pos = "percent", pos + m.end()
@@ -355,9 +362,7 @@ class Tokenizer:
                 t.unit, pos = m.group(1), pos + m.end()
         rest = right[pos:]
         if t.unit in g.CURRENCIES_RATE_BASE and (m := _PER_RIGHT.match(rest)):
-            per = {"dollar": "USD", "usd": "USD", "euro": "EUR", "eur": "EUR", "rouble": "RUB", "ruble": "RUB",
-                   "barrel": "barrel"}[m.group(1).lower()]
-            rate = f"{t.unit}_per_{per}"
+            rate = f"{t.unit}_per_{_PER_UNIT[m.group(1).lower()]}"
             if rate in g.RATE_UNITS:
                 t.unit, pos = rate, pos + m.end()
         elif t.unit is None:

@@ -169,3 +169,12 @@ def test_british_style_and_a_qualified_fraction_of_change():
     usd, gbp = one(df, "$10.5bn"), one(df, "£7.1bn")
     assert (usd.economy, usd.partner, gbp.unit, gbp.measure) == ("RUS", "KAZ", "GBP", "exports")
     assert one(df, "21 per cent").unit == "percent"
+
+
+def test_devaluation_and_a_range_of_exchange_rates():
+    df = kztrade.extract_claims(
+        "Kazakhstan’s central bank devalued the tenge by 19 percent in February 2014, from 155 to 185 tenge "
+        "per dollar.", published="2015-04-01")
+    dev = one(df, "19 percent")
+    assert (dev.value, dev.measure, dev.year) == (-19, "growth_rate", 2014)
+    assert one(df, "155").unit == "KZT_per_USD" and one(df, "185 tenge per dollar").unit == "KZT_per_USD"
