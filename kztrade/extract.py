@@ -114,6 +114,8 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, years: list[
         if prev is not None:
             unit = prev["unit"] if unit == "count" else unit
             measure, economy, partner = prev["measure"], prev["economy"], prev["partner"]
+    if measure == "migration" and unit == "count":
+        unit = "persons"
     if measure == "growth_rate" and t.falling():
         value = -abs(value)
     year, base, basis = meaning.period(t, years, s, e, change=measure in ("growth_factor", "growth_rate"))

@@ -49,8 +49,10 @@ _CHANGE_LEFT = re.compile(r"\b(?:grew|grown|growing|grow|rose|risen|rising|incre
                           r"\s+(?:(?!from\b|to\b)[\w.$’']+\s+){0,3}$", re.I)  # "devalued the tenge by"; "fell from X to Y": levels
 _CHANGE_RIGHT = re.compile(r"^\s*(?:growth|increase|rise|decline|drop|fall|decrease|year[\s-]on[\s-]year|"
                            r"y/y|yoy|annual\s+growth)\b", re.I)
-_MIGRATION = re.compile(r"\b(?:migrat\w*|emigrat\w*|immigrat\w*|resettl\w*|repatriat\w*|relocat\w*|"
+_MIGRATION = re.compile(r"\b(?:migra\w*|emigra\w*|immigra\w*|resettl\w*|repatriat\w*|relocat\w*|"
                         r"moved\s+to|left\s+for|arrived\s+in|returned\s+to)|\bleft\s+(?=[A-Z])")
+_MIGRANTS = re.compile(r"\b(?:migrants?|emigrants?|immigrants?|people|persons|citizens|residents|settlers|"
+                       r"repatriates|returnees|workers)\b", re.I)
 _POPULATION = re.compile(r"\b(?:population|inhabitants|residents)\b", re.I)
 _INFLATION = re.compile(r"\binflation\b", re.I)
 # "the figure rose to ..." points back; "the number of joint ventures" names its own subject
@@ -165,6 +167,9 @@ class Meaning:
                 return "migration", None
             return ("population" if _POPULATION.search(sentence) else "count"), None
         if u == "count":
+            # "the number of migrants ... reached 40,000": a bare figure in a sentence about migration
+            if t.subject is None and _MIGRATION.search(sentence) and _MIGRANTS.search(sentence):
+                return "migration", None
             return "count", None
         if u == "km":
             return "distance", None

@@ -178,3 +178,15 @@ def test_devaluation_and_a_range_of_exchange_rates():
     dev = one(df, "19 percent")
     assert (dev.value, dev.measure, dev.year) == (-19, "growth_rate", 2014)
     assert one(df, "155").unit == "KZT_per_USD" and one(df, "185 tenge per dollar").unit == "KZT_per_USD"
+
+
+def test_migrants_and_investors_in_other_phrasings():
+    df = kztrade.extract_claims(
+        "The number of migrants from Kazakhstan to Russia reached 40,000 in 2015. "
+        "Russia is the fifth-largest investor in Kazakhstan, with $10 billion. FDI from Russia reached $1 billion.",
+        published="2016-01-01")
+    mig = one(df, "40,000")
+    assert (mig.unit, mig.measure, mig.economy, mig.partner, mig.year) == ("persons", "migration", "RUS", "KAZ", 2015)
+    for m in ("$10 billion", "$1 billion"):
+        c = one(df, m)
+        assert (c.measure, c.economy, c.partner) == ("direct_investment", "RUS", "KAZ")
