@@ -68,7 +68,10 @@ def ordinal_value(word: str) -> int | None:
 MULTIPLE_VERBS = {
     "doubled": 2, "doubling": 2, "tripled": 3, "tripling": 3, "trebled": 3, "quadrupled": 4,
     "quadrupling": 4, "quintupled": 5, "sextupled": 6, "halved": 0.5, "halving": 0.5,
+    "double": 2, "triple": 3, "treble": 3, "quadruple": 4, "halve": 0.5,
 }
+# base forms are multiples only after a modal ("aim to double", "will triple"); else adjectives
+MULTIPLE_BASE = frozenset({"double", "triple", "treble", "quadruple", "halve"})
 FRACTIONS = {  # percent of a whole per unit of the numerator
     "half": 50.0, "halves": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0,
     "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0,

@@ -38,6 +38,7 @@ _CUE_BLOCK = 2048
 _CUE_RE = re.compile("|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_CUES)), re.I)
 _BREAK_RE = re.compile(r";|\bwhile\b|\bwhereas\b|,\s*but\b|\bbut\b|\bcompared\s+(?:with|to)\b", re.I)
 _RECEIVED = re.compile(r"\b(?:received|receives|attracted|attracts|got|obtained|drew|draws|hosts|hosted)\b", re.I)
+_PERIOD_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|,\s*and\b|\.\s", re.I)
 _CROSS_BORDER = re.compile(r"cross[\s-]border|border\s+(?:trade|regions|areas|ties|cooperation)|"
                            r"frontier\s+trade|interregional", re.I)
 _TRADE = re.compile(r"\btrade|turnover|export|import", re.I)
@@ -66,7 +67,7 @@ _RELATIVE = [
     (re.compile(r"\bnext\s+year\b|\bcoming\s+year\b", re.I), 1),
     (re.compile(r"\b(?:two|2)\s+years\s+ago\b", re.I), -2),
 ]
-_YEAR_RIGHT_AFTER = re.compile(rf"[\s,]*(?:in|for|during|by|as\s+of)\s+(?:(?:{MONTH_RE})\s*[-–]\s*)?(?:{MONTH_RE})?\s*$",
+_YEAR_RIGHT_AFTER = re.compile(rf"(?:\s+(?:it|them|this|that))?[\s,]*(?:in|for|during|by|as\s+of)\s+(?:(?:{MONTH_RE})\s*[-–]\s*)?(?:{MONTH_RE})?\s*$",
                                re.I)
 _RELATIVE_ANY = re.compile("|".join(f"(?P<r{i}>{rx.pattern})" for i, (rx, _) in enumerate(_RELATIVE)), re.I)
 # figures compared with an earlier period: "20 percent more than a year earlier", "down 5% on 2014"
@@ -314,8 +315,8 @@ class Meaning:
             year, basis = before[-1].year, "stated"  # else the nearest year before the figure
         elif pub is not None and (delta := self._relative(s, e)) is not None:
             year, basis = pub + delta, "relative"
-        elif after:
-            year, basis = after[0].year, "stated"
+        elif after and not _PERIOD_BREAK.search(self.text, t.q_end, after[0].start):
+            year, basis = after[0].year, "stated"  # a later year of the same clause
         elif pub is not None:
             year, basis = pub, "publication_year"
         if change:

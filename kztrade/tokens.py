@@ -77,6 +77,8 @@ def _is_day(word: str) -> bool:
 def _month_before_day(left: str) -> bool:
     """'May 17', 'October 24 and 25'."""
     w = _words_before(left)
+    if len(w) >= 2 and re.fullmatch(r"\d{1,2}[-–]", w[-1]) and _is_month(w[-2]):
+        return True  # "September 5-6"
     if not w or not left[-1:].isspace():
         return False
     if _is_month(w[-1]):
@@ -137,6 +139,7 @@ _FALL_LEFT = re.compile(r"\b(?:fell|fall(?:en|ing|s)?|lost|losing|devalued|depre
                         r"\s+(?:(?!from\b|to\b)[\w.’']+\s+){0,3}$", re.I)
 # hyphenated number words that name a kind, not a quantity: "two-way trade", "a three-pronged plan"
 _IDIOM_RIGHT = re.compile(r"-(?:way|sided|faced|pronged|tiered|tier|edged|dimensional|handed|speed|track)\b", re.I)
+_MODAL_LEFT = re.compile(r"\b(?:to|will|would|could|should|can|may|might|must)\s+$", re.I)
 _FALL_RIGHT = re.compile(r"^\s*(?:decline|drop|fall|decrease|contraction|reduction|loss|(?:less|lower|fewer|down)\s+"
                          r"(?:than|on|from))\b", re.I)
 _SUBJECT_RIGHT = re.compile(r"^[\s-]+[\"“‘']?([A-Za-z][\w’'-]*)(?:\s+([A-Za-z][\w’'-]*))?(?:\s+([A-Za-z][\w’'-]*))?")
@@ -298,6 +301,8 @@ class Tokenizer:
 
     def _multiple(self, t: Token) -> Token:
         w = t.text.lower()
+        if w in g.MULTIPLE_BASE and not _MODAL_LEFT.search(self.text[max(0, t.start - 12):t.start]):
+            return t.exclude("not_a_quantity", f"'{t.text}' as an adjective")  # "double taxation"
         if w in g.MULTIPLE_VERBS:
             t.value = float(g.MULTIPLE_VERBS[w])
         else:

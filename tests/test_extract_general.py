@@ -190,3 +190,14 @@ def test_migrants_and_investors_in_other_phrasings():
     for m in ("$10 billion", "$1 billion"):
         c = one(df, m)
         assert (c.measure, c.economy, c.partner) == ("direct_investment", "RUS", "KAZ")
+
+
+def test_modal_multiples_date_ranges_and_years_of_other_clauses():
+    df = kztrade.extract_claims(
+        "The two governments aim to double trade by 2010. They want to avoid double taxation. "
+        "The forum will be held on September 5-6. About 2.5 million Kazakhs live abroad, and the government "
+        "hopes to bring back 15,000 families by 2007.", published="2006-01-27")
+    d = one(df, "double")
+    assert (d.value, d.unit, d.year) == (2, "ratio", 2010)
+    assert "6" not in df["mention"].tolist()
+    assert one(df, "2.5 million").year == 2006 and one(df, "15,000").year == 2007
