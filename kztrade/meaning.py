@@ -51,7 +51,7 @@ _CHANGE_LEFT = re.compile(r"\b(?:grew|grown|growing|grow|rose|risen|rising|incre
 _CHANGE_RIGHT = re.compile(r"^\s*(?:growth|increase|rise|decline|drop|fall|decrease|year[\s-]on[\s-]year|"
                            r"y/y|yoy|annual\s+growth)\b", re.I)
 _MIGRATION = re.compile(r"\b(?:migra\w*|emigra\w*|immigra\w*|resettl\w*|repatriat\w*|relocat\w*|"
-                        r"moved\s+to|left\s+for|arrived\s+in|returned\s+to)|\bleft\s+(?=[A-Z])")
+                        r"moved\s+(?:to|from)|left\s+for|arrived\s+in|returned\s+to)|\bleft\s+(?=[A-Z])")
 _MIGRANTS = re.compile(r"\b(?:migrants?|emigrants?|immigrants?|people|persons|citizens|residents|settlers|"
                        r"repatriates|returnees|workers)\b", re.I)
 _POPULATION = re.compile(r"\b(?:population|inhabitants|residents)\b", re.I)
@@ -67,9 +67,11 @@ _RELATIVE = [
     (re.compile(r"\bnext\s+year\b|\bcoming\s+year\b", re.I), 1),
     (re.compile(r"\b(?:two|2)\s+years\s+ago\b", re.I), -2),
 ]
+_EARLIER = re.compile(r"earlier|previous", re.I)
 _YEAR_RIGHT_AFTER = re.compile(rf"(?:\s+(?:it|them|this|that))?[\s,]*(?:in|for|during|by|as\s+of)\s+(?:(?:{MONTH_RE})\s*[-–]\s*)?(?:{MONTH_RE})?\s*$",
                                re.I)
 _RELATIVE_ANY = re.compile("|".join(f"(?P<r{i}>{rx.pattern})" for i, (rx, _) in enumerate(_RELATIVE)), re.I)
+_RELATIVE_RIGHT = re.compile(r"[\s,]*(?:" + _RELATIVE_ANY.pattern + ")", re.I)  # right after a figure
 # figures compared with an earlier period: "20 percent more than a year earlier", "down 5% on 2014"
 _COMPARED_RIGHT = re.compile(r"^\s*(?P<dir>more|higher|up|greater|less|lower|down|fewer)\s+(?:than|on|from|compared\s+(?:with|to))\s+"
                              r"(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|preceding)\s+year|last\s+year|"
@@ -306,17 +308,20 @@ class Meaning:
         before = [y for y in usable if y.end <= t.q_start]
         after = [y for y in usable if y.start >= t.q_end]
         pub = self.ctx.pub_year
-        right_after = _RELATIVE_ANY.match(self.text, t.q_end, min(e, t.q_end + 24))
+        right_after = _RELATIVE_RIGHT.match(self.text, t.q_end, min(e, t.q_end + 24))
         if after and _YEAR_RIGHT_AFTER.match(self.text, t.q_end, after[0].start):
             year, basis = after[0].year, "stated"  # "$X in 2014" binds to the year right after it
+        elif right_after and before and _EARLIER.search(right_after.group()):
+            # "in 2011, down from 41,000 a year earlier": earlier than the sentence's year, not than today
+            year, basis = before[-1].year - 1, "stated"
         elif right_after and pub is not None:
             year, basis = pub + _RELATIVE[int(right_after.lastgroup[1:])][1], "relative"  # "$X last year"
         elif before:
             year, basis = before[-1].year, "stated"  # else the nearest year before the figure
-        elif pub is not None and (delta := self._relative(s, e)) is not None:
-            year, basis = pub + delta, "relative"
         elif after and not _PERIOD_BREAK.search(self.text, t.q_end, after[0].start):
             year, basis = after[0].year, "stated"  # a later year of the same clause
+        elif pub is not None and (delta := self._relative(s, e)) is not None:
+            year, basis = pub + delta, "relative"
         elif pub is not None:
             year, basis = pub, "publication_year"
         if change:

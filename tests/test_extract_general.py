@@ -201,3 +201,12 @@ def test_modal_multiples_date_ranges_and_years_of_other_clauses():
     assert (d.value, d.unit, d.year) == (2, "ratio", 2010)
     assert "6" not in df["mention"].tolist()
     assert one(df, "2.5 million").year == 2006 and one(df, "15,000").year == 2007
+
+
+def test_a_year_earlier_than_the_sentences_year():
+    df = kztrade.extract_claims(
+        "According to Rosstat, 38,000 people moved from Kazakhstan to Russia in 2011, down from 41,000 a year "
+        "earlier.", published="2012-05-01")
+    now, then = one(df, "38,000"), one(df, "41,000")
+    assert (now.measure, now.unit, now.year) == ("migration", "persons", 2011)
+    assert (then.measure, then.unit, then.year) == ("migration", "persons", 2010)
