@@ -78,7 +78,9 @@ def trade_timeline(levels, reference, title="Russia–Kazakhstan trade by year: 
             if free(x0, x0 + w, ty - line_h / 2, ty + line_h / 2) and 0 < ty < top:
                 break
         boxes.append((x0, x0 + w, ty - line_h / 2, ty + line_h / 2))
-        ax.annotate(text, (x, y), xytext=(x0, ty), fontsize=6.5, color=colour, va="center",
+        # a white backing keeps the dashed change arrows from running through the text
+        ax.annotate(text, (x, y), xytext=(x0, ty), fontsize=6.5, color=colour, va="center", zorder=4,
+                    bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.85),
                     arrowprops=dict(arrowstyle="-", color=colour, lw=0.5) if ty != y else None)
 
     points = [(r.year, r.value_usd / 1e9) for r in ref.itertuples()] + \
