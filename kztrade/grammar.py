@@ -81,7 +81,6 @@ VAGUE = ("tens", "hundreds", "thousands", "millions", "billions", "trillions", "
 # ---------------------------------------------------------------- calendar (stdlib)
 
 MONTHS = [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + ["Sept"]
-WEEKDAYS = [d for d in calendar.day_name] + [d for d in calendar.day_abbr]
 MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 # ---------------------------------------------------------------- currencies (pycountry for ISO 4217)
@@ -109,8 +108,6 @@ SCALES = {
     "trillion": 1e12, "tn": 1e12, "trn": 1e12, "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
     "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3,
 }
-# single letters are scales only when glued to a figure with a currency ("$5m", "£2bn")
-GLUED_ONLY = {"b", "m", "k"}
 
 # ---------------------------------------------------------------- units after a figure
 

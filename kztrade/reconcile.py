@@ -273,12 +273,11 @@ def reconcile(claims_df, reference_df, sources_df, rates=None):
                         f"{_label(c1)} and {_label(c2)} state the same {c1.measure.replace('_', ' ')} for {_year(c1)}.")
 
     # against the outside reference, kept as its own series
-    ind = {"turnover": "turnover", "fdi": "fdi"}
     for lv in levels:
         for r in reference_df.itertuples(index=False):
             series = ("turnover",) + tuple(sorted((r.economy, r.partner))) if r.indicator == "turnover" \
                 else ("fdi", r.economy, r.partner)
-            if ind.get(lv.series[0]) != r.indicator or series != lv.series or int(r.year) != lv.year:
+            if lv.series[0] != r.indicator or series != lv.series or int(r.year) != lv.year:
                 continue
             ok = _agree(float(r.value_usd), r.qualifier, lv.value, lv.qualifier, TOL_REFERENCE)
             out.add("reference", lv.claim_ids, lv.year, float(r.value_usd), lv.value, "USD", TOL_REFERENCE,

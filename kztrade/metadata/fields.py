@@ -31,7 +31,6 @@ EXCLUSION_REASONS = (
     "calendar_date", "year", "ordinal", "document_number", "page_chrome", "vague_quantity",
     "pronoun", "not_a_quantity",
 )
-FLOWS = ("exports", "imports")
 PRECISIONS = ("day", "month", "year")
 DATE_BASES = ("printed", "inferred", "given")
 
