@@ -48,12 +48,13 @@ def load(table: str = "claims"):
     return t.to_pandas(types_mapper=lambda typ: mapping.get(str(typ)))
 
 
-def extract_claims(text: str, *, source_id: str = "doc", published=None):
-    """Claims of any English text, as a DataFrame with the claims table's columns.
+def extract_claims(text: str, *, source_id: str = "doc", published=None, lang: str = "auto"):
+    """Claims of any English or Russian text, as a DataFrame with the claims table's columns.
 
     published: a date or ISO string; sets the year of claims whose sentence names none and anchors
     relative periods ("last year", "over the last two years").
+    lang: 'en', 'ru', or 'auto' (decided per document by its script).
     """
     from .extract import extract_claims as _extract
 
-    return _extract(text, source_id=source_id, published=published)
+    return _extract(text, source_id=source_id, published=published, lang=lang)

@@ -8,6 +8,7 @@ from pathlib import Path
 from . import sources as src
 from .extract import extract
 from .frames import frame
+from .lang import detect as detect_lang
 from .reconcile import TOLERANCES, reconcile
 from .reference import REFERENCE_FILE, reference_table
 from .store import atomic_write, csv_bytes, datapackage, table_files, write_all
@@ -62,6 +63,7 @@ def build_tables(root: Path) -> tuple[dict, object, dict]:
         all_tokens += tokens
         texts[r["source_id"]] = text
         r["n_chars"] = len(text)
+        r["lang"] = detect_lang(text)
     sources = sources_table(rows)
     claims = claims_table(all_claims, rows)
     reference = reference_table(root)

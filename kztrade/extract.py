@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .lang import resolve as resolve_lang
 from .meaning import Context, Meaning
 from .metadata.resources import CLAIM_COLUMNS, TOKEN_COLUMNS
 from .sentences import Sentences
@@ -60,8 +61,11 @@ def header_date(text: str) -> str | None:
     return m.group(1).strip() if m and m.group(1).strip() not in ("", "unknown") else None
 
 
-def extract(text: str, source_id: str = "doc", published=None) -> tuple[list[dict], list[dict]]:
+def extract(text: str, source_id: str = "doc", published=None, lang: str | None = "auto"
+            ) -> tuple[list[dict], list[dict]]:
     """(claims, tokens) as lists of row dicts with the claims and tokens table columns.
+
+    lang: 'en', 'ru', or 'auto' (decided per document by its script, kztrade.lang.detect).
 
     A publication date that cannot be read is reported with a warning and treated as unknown: one odd date
     in a batch must not stop the others.
@@ -73,6 +77,7 @@ def extract(text: str, source_id: str = "doc", published=None) -> tuple[list[dic
 
         warnings.warn(f"{source_id}: {exc}; its years are left unknown", stacklevel=2)
         date = None
+    lang = resolve_lang(lang, text)
     chrome = chrome_start(text)
     toks: list[Token] = []
     last_end = -1
@@ -92,6 +97,7 @@ def extract(text: str, source_id: str = "doc", published=None) -> tuple[list[dic
         claim_id = None
         if t.reason is None:
             row = _claim(t, text, sents, meaning, years, claims, source_id)
+            row["lang"] = lang
             claims.append(row)
             claim_id = row["claim_id"]
         tokens.append({
@@ -124,7 +130,11 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, years: list[
         "char_end": t.q_end, "mention": text[t.q_start:t.q_end], "sentence": text[s:e], "value": value,
         "unit": unit, "qualifier": t.qualifier, "measure": measure, "subject": t.subject,
         "economy": economy, "partner": partner, "year": year, "base_year": base, "period_basis": basis,
-        "citation": source_id,
+        "citation": source_id, "unit_basis": "stated", "outlook": "actual", "attributed_to": None,
+        "period_kind": "year" if year is not None else "unknown",
+        "period_start": f"{year:04d}-01" if year is not None else None,
+        "period_end": f"{year:04d}-12" if year is not None else None,
+        "base_period": f"{base:04d}-01/{base:04d}-12" if base is not None else None,
     }
 
 
@@ -140,18 +150,18 @@ def _antecedent(claims: list[dict], sents: Sentences, s: int, unit: str) -> dict
     return None
 
 
-def extract_claims(text: str, *, source_id: str = "doc", published=None):
+def extract_claims(text: str, *, source_id: str = "doc", published=None, lang: str | None = "auto"):
     """The claims of one text as a DataFrame with the claims table's columns and dtypes."""
     from .frames import frame
 
-    claims, _ = extract(text, source_id=source_id, published=published)
+    claims, _ = extract(text, source_id=source_id, published=published, lang=lang)
     return frame("claims", claims)
 
 
-def extract_tokens(text: str, *, source_id: str = "doc", published=None):
+def extract_tokens(text: str, *, source_id: str = "doc", published=None, lang: str | None = "auto"):
     from .frames import frame
 
-    _, tokens = extract(text, source_id=source_id, published=published)
+    _, tokens = extract(text, source_id=source_id, published=published, lang=lang)
     return frame("tokens", tokens)
 
 

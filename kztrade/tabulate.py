@@ -33,7 +33,7 @@ def sources_table(rows: list[dict]):
     out = []
     for r in rows:
         rec = {k: _blank_to_none(r.get(k)) for k in
-               ("source_id", "file", "sha256", "n_chars", "title", "author", "publication", "section", "volume",
+               ("source_id", "file", "sha256", "n_chars", "lang", "title", "author", "publication", "section", "volume",
                 "issue", "published", "published_precision", "published_basis", "published_note")}
         for k in ("volume", "issue"):
             rec[k] = int(rec[k]) if rec[k] is not None else None

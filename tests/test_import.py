@@ -14,4 +14,4 @@ def test_import_is_light():
 def test_load_from_elsewhere(tmp_path):
     code = "import kztrade; print(kztrade.load().shape[1], len(kztrade.load('trade')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
-    assert out.stdout.split() == ["17", "5"]
+    assert out.stdout.split() == ["25", "5"]

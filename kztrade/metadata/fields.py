@@ -22,10 +22,20 @@ QUALIFIERS = ("exact", "approximately", "more_than", "less_than", "at_least", "a
 MEASURES = (
     "trade_turnover", "exports", "imports", "cross_border_share", "growth_factor", "growth_rate",
     "direct_investment", "investment", "migration", "gdp", "budget", "loan", "debt", "reserves",
-    "price", "exchange_rate", "inflation", "production", "population", "monetary_amount",
+    "trade_balance", "price", "exchange_rate", "inflation", "interest_rate", "devaluation", "fx_intervention",
+    "fiscal_balance", "production", "population", "monetary_amount",
     "share", "count", "distance", "area", "duration", "age", "energy", "quantity",
 )
-PERIOD_BASES = ("stated", "relative", "publication_year", "unknown")
+# How a claim's period was found, in the order periods.py tries them (README: Periods).
+PERIOD_BASES = ("stated", "clause", "relative", "previous_sentence", "event", "publication_year", "unknown")
+PERIOD_KINDS = ("year", "half", "quarter", "months", "month", "to_date", "unknown")
+OUTLOOKS = ("actual", "forecast", "target")
+UNIT_BASES = ("stated", "inferred")
+LANGS = ("en", "ru")
+# Groups of economies that articles treat as one party, beside ISO 3166-1 alpha-3 (README: Economies).
+ECONOMY_GROUPS = {"EAEU": "Eurasian Economic Union (and its Customs Union predecessor)",
+                  "EU": "European Union", "CIS": "Commonwealth of Independent States",
+                  "WLD": "the world: total trade with all partners"}
 TOKEN_KINDS = ("digits", "words", "multiple", "fraction", "ordinal", "vague", "numeric_date")
 EXCLUSION_REASONS = (
     "calendar_date", "year", "ordinal", "document_number", "page_chrome", "vague_quantity",
@@ -34,7 +44,8 @@ EXCLUSION_REASONS = (
 PRECISIONS = ("day", "month", "year")
 DATE_BASES = ("printed", "inferred", "given")
 
-_ISO3 = r"^[A-Z]{3}$"
+_ISO3 = r"^(?:[A-Z]{3}|EAEU|EU)$"  # ISO 3166-1 alpha-3, or a group code of ECONOMY_GROUPS
+_MONTH = r"^\d{4}-(?:0[1-9]|1[0-2])$"
 
 
 def _f(type_, description, **constraints):
@@ -63,16 +74,41 @@ FIELDS: dict[str, dict] = {
     "measure": _f("string", "What the number measures (README: Measures).", required=True,
                   enum=list(MEASURES)),
     "subject": _f("string", "What is counted or measured, as the text names it (e.g. 'regions')."),
-    "economy": _f("string", "ISO 3166-1 alpha-3 of the reporting economy: the exporter for exports, the "
-                  "importer for imports, the investor for investment; for two-way measures the first of "
-                  "the pair in alphabetical order.", pattern=_ISO3),
-    "partner": _f("string", "ISO 3166-1 alpha-3 of the partner economy.", pattern=_ISO3),
-    "year": _f("integer", "Reference year; for a change, its end year.", minimum=1800, maximum=2100),
-    "base_year": _f("integer", "Start year of a change ('tripled over the last two years').",
-                    minimum=1800, maximum=2100),
-    "period_basis": _f("string", "How year was set: stated in the sentence, resolved from a relative "
-                       "expression against the publication date, the publication year because the text "
-                       "gives none, or unknown.", required=True, enum=list(PERIOD_BASES)),
+    "economy": _f("string", "ISO 3166-1 alpha-3 of the reporting economy (or a group code: EAEU, EU, CIS, "
+                  "WLD for the world): the exporter for exports, the importer for imports, the investor for "
+                  "investment; for two-way measures the first of the pair in alphabetical order. Never equal "
+                  "to partner.", pattern=_ISO3),
+    "partner": _f("string", "ISO 3166-1 alpha-3 (or group code) of the partner economy.", pattern=_ISO3),
+    "year": _f("integer", "Reference year: the year the claim's period ends in; for a change, its end year.",
+               minimum=1800, maximum=2100),
+    "period_start": _f("string", "First month of the period the figure covers (YYYY-MM): 'in the first half "
+                       "of 2017' -> 2017-01.", pattern=_MONTH),
+    "period_end": _f("string", "Last month of the period the figure covers (YYYY-MM): 'in the first half "
+                     "of 2017' -> 2017-06.", pattern=_MONTH),
+    "period_kind": _f("string", "year, half, quarter, months (e.g. January-September), month, to_date "
+                      "(cumulative since a date: a stock such as accumulated investment) or unknown.",
+                      required=True, enum=list(PERIOD_KINDS)),
+    "base_year": _f("integer", "Year the comparison of a change is made with: 'tripled over the last two "
+                    "years' (published 2005) -> 2003, 'up 9% over 2016' -> 2016. Never the claim's own "
+                    "period.", minimum=1800, maximum=2100),
+    "base_period": _f("string", "The comparison period as an ISO 8601 interval of months "
+                      "('2019-01/2019-06' for 'the same period of 2019').",
+                      pattern=r"^\d{4}-(?:0[1-9]|1[0-2])/\d{4}-(?:0[1-9]|1[0-2])$"),
+    "period_basis": _f("string", "Where the period came from, in the order tried: stated with the figure, "
+                       "the figure's clause, a relative expression against the publication date, the previous "
+                       "sentence that this one continues, an event whose year the article gives, the "
+                       "publication year because the text gives none, or unknown.", required=True,
+                       enum=list(PERIOD_BASES)),
+    "outlook": _f("string", "actual (an outcome), forecast ('is expected to reach') or target ('plan to "
+                  "double trade by 2030'). Only actual figures are levels of their year.", required=True,
+                  enum=list(OUTLOOKS)),
+    "attributed_to": _f("string", "The body or person whose figure it is, as printed ('the Eurasian Economic "
+                        "Commission', 'Kazakh customs'); empty where the text names none."),
+    "unit_basis": _f("string", "stated: the unit is printed with the figure; inferred: a bare scaled figure "
+                     "takes the currency the article uses for the same measure.", required=True,
+                     enum=list(UNIT_BASES)),
+    "lang": _f("string", "Language of the text the claim was read from (ISO 639-1: en, ru).", required=True,
+               enum=list(LANGS)),
     # audit trail
     "token_id": _f("string", "Identifier of a number-like token: '<source_id>#<char_start>'.", required=True),
     "token": _f("string", "The number-like token as printed.", required=True),

@@ -1,0 +1,33 @@
+"""The languages kztrade reads. Each language is one module (en.py, ru.py) holding its lexicon: number and
+scale words, currency words, months, qualifiers, measure cues, period words, country names. The rules that
+use them (tokens.py, meaning.py, periods.py) are shared. Adding a language means adding one such module and
+naming it in LANGS.
+"""
+from __future__ import annotations
+
+LANGS = ("en", "ru")
+
+
+def detect(text: str, sample: int = 20_000) -> str:
+    """'ru' when Cyrillic letters outnumber Latin ones in the text's first `sample` characters, else 'en'.
+
+    The two languages kztrade reads are written in different scripts, so counting letters decides; a
+    statistical language identifier would add a dependency and a model for no gain here. Mixed text (a
+    Russian article quoting English names) goes by its majority script.
+    """
+    cyr = lat = 0
+    for ch in text[:sample]:
+        if "\u0400" <= ch <= "\u04ff":
+            cyr += 1
+        elif ("a" <= ch <= "z") or ("A" <= ch <= "Z"):
+            lat += 1
+    return "ru" if cyr > lat else "en"
+
+
+def resolve(lang: str | None, text: str) -> str:
+    """The language to read text in: lang as given ('en', 'ru'), or detected when 'auto'/None."""
+    if lang in (None, "", "auto"):
+        return detect(text)
+    if lang not in LANGS:
+        raise ValueError(f"lang={lang!r}: kztrade reads {', '.join(LANGS)} (or 'auto')")
+    return lang
