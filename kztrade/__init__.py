@@ -48,13 +48,27 @@ def load(table: str = "claims"):
     return t.to_pandas(types_mapper=lambda typ: mapping.get(str(typ)))
 
 
-def extract_claims(text: str, *, source_id: str = "doc", published=None, lang: str = "auto"):
-    """Claims of any English or Russian text, as a DataFrame with the claims table's columns.
+def extract_claims(texts, *, source_id: str | None = None, published=None, lang: str = "auto"):
+    """Claims of any English or Russian text, or of many, as one DataFrame with the claims table's columns.
 
+    texts: one text (str), or a batch: an iterable of texts, a mapping {source_id: text} (or a pandas Series
+    indexed by source id), or a DataFrame with columns source_id, text and optionally published. A batch
+    returns the same rows, in the same order, as one call per document, converted to a DataFrame once.
+    source_id: the id of a single text (default 'doc'); for an iterable of texts, the prefix of their ids
+    ('doc-0', 'doc-1', ...). A mapping or DataFrame carries its own ids.
     published: a date or ISO string; sets the year of claims whose sentence names none and anchors
-    relative periods ("last year", "over the last two years").
+    relative periods ("last year", "over the last two years"). In a batch it applies to every document,
+    except where a DataFrame's published column gives one.
     lang: 'en', 'ru', or 'auto' (decided per document by its script).
-    """
-    from .extract import extract_claims as _extract
 
-    return _extract(text, source_id=source_id, published=published, lang=lang)
+    A batch record that is not a document (text None, NaN, bytes, any non-str; a missing or repeated source
+    id) raises TypeError or ValueError naming it: drop or decode such records first.
+    """
+    if isinstance(texts, str):
+        from .extract import extract_claims as _extract
+
+        return _extract(texts, source_id="doc" if source_id is None else source_id, published=published,
+                        lang=lang)
+    from .batch import extract_claims as _batch
+
+    return _batch(texts, source_id=source_id, published=published, lang=lang)

@@ -1,6 +1,7 @@
 """Typed pandas frames and pyarrow schemas, generated from the field metadata."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .metadata.resources import RESOURCES, field
@@ -13,6 +14,7 @@ _TYPES = {
     "boolean": ("boolean", "bool_"),
 }
 _NONE = type(None)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def columns(table: str) -> list[str]:
@@ -111,7 +113,6 @@ def _astyped(table: str, rows: list):
     except UnicodeEncodeError:
         # a lone surrogate (JSON "\ud800") cannot be stored as UTF-8; U+FFFD takes its place one for one,
         # so every offset still holds
-        rows = [{k: v.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if isinstance(v, str) else v
-                 for k, v in r.items()} for r in rows]
+        rows = [{k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
         df = pd.DataFrame.from_records(rows, columns=columns(table))
     return df.astype(pandas_dtypes(table))
