@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from importlib import metadata, resources
 from pathlib import Path
 
+from . import official as off
 from . import sources as src
 from .extract import extract
 from .frames import frame
@@ -36,12 +38,16 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def provenance(seed_rows: list[dict], meta_bytes: bytes, reference_bytes: bytes) -> dict:
+def provenance(seed_rows: list[dict], meta_bytes: bytes, reference_bytes: bytes, official=None) -> dict:
     inputs = hashlib.sha256(meta_bytes)
     for r in sorted(seed_rows, key=lambda r: r["file"]):
         inputs.update(f"{r['file']}:{r['sha256']}\n".encode())
     inputs.update(b"reference:" + hashlib.sha256(reference_bytes).hexdigest().encode())
+    if official is not None:
+        inputs.update(b"official:" + official.sha256.encode())
     return {
+        "official_series": official.provenance() if official is not None else {"sha256": None,
+                                                                                "note": "not found at build time"},
         "inputs_sha256": inputs.hexdigest(),
         "code_sha256": code_digest(),
         "libraries": {lib: metadata.version(lib) for lib in KEY_LIBRARIES},
@@ -49,8 +55,15 @@ def provenance(seed_rows: list[dict], meta_bytes: bytes, reference_bytes: bytes)
     }
 
 
-def build_tables(root: Path) -> tuple[dict, object, dict]:
-    """(tables, tokens audit frame, provenance) from root/seeds and root/data/raw; nothing is written."""
+def build_tables(root: Path, official: str | Path | None = None) -> tuple[dict, object, dict]:
+    """(tables, tokens audit frame, provenance) from root/seeds and root/data/raw, and the official series
+    (official, else $KZTRADE_OFFICIAL, else ../shared/official_series/series.csv beside root); nothing is
+    written. Without the official series everything else is built and one line says so."""
+    series = off.load(official, root=Path(root))
+    if series is None and official:
+        raise src.InputError(f"{official}: official series not found")
+    if series is None:
+        print(off.missing_message(off.resolve(Path(root), official)), file=sys.stderr)
     seeds = Path(root) / "seeds"
     rows = src.read_metadata(seeds)
     all_claims: list[dict] = []
@@ -69,17 +82,17 @@ def build_tables(root: Path) -> tuple[dict, object, dict]:
     reference = reference_table(root)
     tables = {"sources": sources, "texts": texts_table(texts), "claims": claims, "trade": trade_table(claims),
               "tokens": frame("tokens", all_tokens), "reference": reference,
-              "reconciliation": reconcile(claims, reference, sources)}
+              "reconciliation": reconcile(claims, reference, sources, official=series)}
     validate_all(tables)
-    prov = provenance(rows, (seeds / "sources.csv").read_bytes(), (Path(root) / REFERENCE_FILE).read_bytes())
+    prov = provenance(rows, (seeds / "sources.csv").read_bytes(), (Path(root) / REFERENCE_FILE).read_bytes(), series)
     prov["tolerances"] = TOLERANCES
     return tables, tables["tokens"], prov
 
 
-def run(root: Path = Path("."), package_data: bool | None = None) -> dict:
+def run(root: Path = Path("."), package_data: bool | None = None, official: str | Path | None = None) -> dict:
     """Build everything under root; returns the tables. Writes only after every table validated."""
     root = Path(root)
-    tables, tokens, prov = build_tables(root)
+    tables, tokens, prov = build_tables(root, official)
     files: dict[str, bytes] = {}
     for name, df in tables.items():
         files.update(table_files(name, df))

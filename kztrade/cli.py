@@ -9,7 +9,7 @@ from pathlib import Path
 def _build(a) -> int:
     from .build import run
 
-    tables = run(Path(a.root))
+    tables = run(Path(a.root), official=a.official)
     for name, df in tables.items():
         print(f"{name:8} {len(df):6d} rows")
     print(f"wrote {Path(a.root) / 'data' / 'processed'} and {Path(a.root) / 'data' / 'raw' / 'tokens.csv'}")
@@ -53,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = p.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build", help="seeds/ -> data/raw, data/processed (validated)")
     b.add_argument("--root", default=".", help="project folder holding seeds/ (default: .)")
+    b.add_argument("--official", default=None, metavar="PATH",
+                   help="official trade series in long form (default: $KZTRADE_OFFICIAL, else "
+                        "../shared/official_series/series.csv beside ROOT); read, never copied")
     b.set_defaults(func=_build)
     e = sub.add_parser("extract", help="claims of any text files")
     e.add_argument("inputs", nargs="+", help="text files, folders of .txt files, glob patterns, or a table of "

@@ -2,12 +2,27 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from .frames import frame
 from .sources import InputError
 
 REFERENCE_FILE = Path("data") / "raw" / "reference" / "ru_kz_official_statements.csv"
+
+
+# what the reference file's `stated_by` says stands behind a figure
+_PRESS = re.compile(r"no (?:source|agency) named|press background", re.I)
+_AGENCY = re.compile(r"customs|statistic|bureau|committee|\bIMF\b|comtrade|central bank|national bank", re.I)
+
+
+def source_kind(stated_by: str) -> str:
+    """agency_series, official_statement or press_background, from who the reference file says stated it."""
+    if _PRESS.search(str(stated_by)):
+        return "press_background"
+    if _AGENCY.search(str(stated_by)):
+        return "agency_series"
+    return "official_statement"
 
 
 def reference_table(root: Path):
@@ -24,6 +39,7 @@ def reference_table(root: Path):
                 "ref_id": f"ref-{r['year']}-{r['indicator']}-{seen[key]}", "year": int(r["year"]),
                 "indicator": r["indicator"], "economy": r["economy"], "partner": r["partner"],
                 "value_usd": float(r["value_usd"]), "qualifier": r["qualifier"], "basis": r["basis"],
-                "stated_by": r["stated_by"], "source_title": r["source_title"], "source_url": r["source_url"],
+                "stated_by": r["stated_by"], "source_kind": source_kind(r["stated_by"]),
+                "source_title": r["source_title"], "source_url": r["source_url"],
             })
     return frame("reference", rows)

@@ -44,6 +44,15 @@ EXCLUSION_REASONS = (
 PRECISIONS = ("day", "month", "year")
 DATE_BASES = ("printed", "inferred", "given")
 
+# Reconciliation (README: Reconciliation).
+CHECK_KINDS = ("official", "implied_level", "growth_path", "sum_of_flows", "bound", "shares", "currency",
+               "repeats", "reference")
+COMPARED_WITH = ("claims", "official_series", "agency_series", "official_statement", "press_background",
+                 "ecb_rates")
+READINGS = ("as_dated", "publication_year", "year_before", "either")
+VERDICTS = ("consistent", "inconsistent", "indeterminate", "not_comparable")
+SOURCE_KINDS = ("agency_series", "official_statement", "press_background")
+
 _ISO3 = r"^(?:[A-Z]{3}|EAEU|EU)$"  # ISO 3166-1 alpha-3, or a group code of ECONOMY_GROUPS
 _MONTH = r"^\d{4}-(?:0[1-9]|1[0-2])$"
 
@@ -151,22 +160,47 @@ FIELDS: dict[str, dict] = {
     "stated_by": _f("string", "Who stated the figure, and when.", required=True),
     "source_title": _f("string", "Title of the outlet's report.", required=True),
     "source_url": _f("string", "Where the figure was reported.", required=True),
+    "source_kind": _f("string", "What stands behind the figure: agency_series (a statistical or customs "
+                      "agency's data), official_statement (an official's statement), press_background (an "
+                      "outlet's figure with no source named).", required=True, enum=list(SOURCE_KINDS)),
     # reconciliation
     "check_id": _f("string", "Stable identifier of a check: '<kind>:<hash of its claim and reference ids>'.",
                    required=True),
     "check_kind": _f("string", "What is compared (README: Reconciliation).", required=True,
-                     enum=["implied_level", "growth_path", "sum_of_flows", "shares", "currency", "repeats",
-                           "reference"]),
+                     enum=list(CHECK_KINDS)),
+    "check_label": _f("string", "The comparison in words, for tables and charts: the claim, its source and "
+                      "what it is compared with.", required=True),
     "claim_ids": _f("string", "The claims compared, ' | '-separated (claims.claim_id).", required=True),
     "reference_ids": _f("string", "The reference figures compared, ' | '-separated (reference.ref_id)."),
-    "expected": _f("number", "What the other claims (or the reference, or the ECB rate) imply."),
+    "compared_with": _f("string", "What stands behind the expected figure: other claims, the official series "
+                        "(each reporter's statistics), a reference figure from an agency series, an official's "
+                        "statement or a press background figure with no source, or the ECB's rates.",
+                        required=True, enum=list(COMPARED_WITH)),
+    "reporter": _f("string", "For official checks: whose statistics the expected figure is (ISO 3166-1 "
+                   "alpha-3), the reporter the claim matches best.", pattern=_ISO3),
+    "reading": _f("string", "How the year was read: as_dated (the text dates the figure); for a figure the text "
+                  "does not date, publication_year or year_before (the reading tested, or the one that holds), "
+                  "or either (both readings hold).", required=True, enum=list(READINGS)),
+    "expected": _f("number", "What the other claims (or the official series, the reference, the ECB rate) "
+                   "imply; for official checks the figure of the best-matching reporter."),
+    "expected_low": _f("number", "Low end of the expected range: the qualifier's range ('about X' is X +/- 5 %), "
+                       "the lower of the two reporters' figures (the mirror gap), or 0 for a bound."),
+    "expected_high": _f("number", "High end of the expected range; empty where unbounded. For a bound, the "
+                        "total a component cannot exceed."),
     "observed": _f("number", "What the claim under test says."),
+    "observed_low": _f("number", "Low end of the claim's range ('about X' is X +/- 5 %, 'over X' starts at X)."),
+    "observed_high": _f("number", "High end of the claim's range; empty where unbounded ('over X')."),
     "check_unit": _f("string", "Unit of expected and observed (USD, percent, ratio, GBP_per_USD, ...).",
                      required=True),
-    "rel_diff": _f("number", "(observed - expected) / expected."),
+    "rel_diff": _f("number", "The gap between the observed and the expected range, over expected: 0 where "
+                   "they overlap, (observed_low - expected_high) / expected above, (observed_high - "
+                   "expected_low) / expected below; for exact figures (observed - expected) / expected. "
+                   "Empty when nothing can be compared."),
     "tolerance": _f("number", "Relative difference within which the check counts as consistent.",
                     required=True, minimum=0),
-    "verdict": _f("string", "consistent, inconsistent, or indeterminate (the claims cannot settle it).",
-                  required=True, enum=["consistent", "inconsistent", "indeterminate"]),
+    "verdict": _f("string", "consistent when |rel_diff| <= tolerance, inconsistent when greater; with rel_diff "
+                  "empty: indeterminate (the data cannot settle it) or not_comparable (the figures measure "
+                  "different things: a stock and a flow, a part-year and a year, a forecast and an outcome).",
+                  required=True, enum=list(VERDICTS)),
     "explanation": _f("string", "One sentence a reader understands, citing the sources.", required=True),
 }

@@ -51,18 +51,20 @@ RESOURCES: dict[str, dict] = {
         "description": "Russia-Kazakhstan turnover and investment figures that officials stated, each with its "
                        "source (data/raw/reference). A separate series: never merged into claims.",
         "fields": ["ref_id", "year", "indicator", "economy", "partner", "value_usd", "qualifier", "basis",
-                   "stated_by", "source_title", "source_url"],
+                   "stated_by", "source_kind", "source_title", "source_url"],
         "primary_key": ["ref_id"],
         "unique": [],
         "foreign_keys": [],
     },
     "reconciliation": {
-        "description": "One row per check of claims against each other, against the ECB exchange rates and "
-                       "against the reference figures, with a verdict and an explanation.",
-        "fields": ["check_id", "kind", "claim_ids", "reference_ids", "year", "expected", "observed",
-                   "unit", "rel_diff", "tolerance", "verdict", "explanation"],
+        "description": "One row per check of claims against each other, against both partners' official "
+                       "statistics, against the ECB exchange rates and against the reference figures, with a "
+                       "verdict and an explanation.",
+        "fields": ["check_id", "kind", "label", "claim_ids", "reference_ids", "compared_with", "reporter", "year",
+                   "reading", "expected", "expected_low", "expected_high", "observed", "observed_low",
+                   "observed_high", "unit", "rel_diff", "tolerance", "verdict", "explanation"],
         # these column names mean something else here than in claims and tokens
-        "field_keys": {"kind": "check_kind", "unit": "check_unit"},
+        "field_keys": {"kind": "check_kind", "unit": "check_unit", "label": "check_label"},
         "primary_key": ["check_id"],
         "unique": [],
         "foreign_keys": [],
