@@ -4,6 +4,9 @@ A regular-expression splitter rather than pysbd or nltk: those lose or re-map of
 nltk needs a data download, and both are far slower than the rest of the extractor. A sentence ends at
 a line break or at . ! ? followed by space and a capital, digit, quote or bracket, unless the period ends
 a known abbreviation or an initial ("S. Frederick Starr").
+
+Russian text is split by razdel, the rule-based splitter made for Russian (it knows "г.", "млрд.", "т.е."
+and initials, and returns offsets), and at line breaks as English is.
 """
 from __future__ import annotations
 
@@ -19,8 +22,11 @@ _END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
 
 
 class Sentences:
-    def __init__(self, text: str):
+    def __init__(self, text: str, lang: str = "en"):
         self.text = text
+        if lang == "ru":
+            self.starts = _razdel_starts(text)
+            return
         starts = [0]
         for m in _END.finditer(text):
             i = m.start()
@@ -60,3 +66,12 @@ class Sentences:
             cut = self.text.rfind(" ", pos, hi)
             hi = cut if cut > pos else hi
         return lo, hi
+
+
+def _razdel_starts(text: str) -> list[int]:
+    from razdel import sentenize
+
+    starts = {0}
+    starts.update(s.start for s in sentenize(text))
+    starts.update(m.end() for m in re.finditer(r"\n", text))
+    return sorted(starts)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import grammar as g
-from .countries import alias_table
+from .lang import lexicon
 
 
 @dataclass
@@ -32,62 +32,48 @@ class Token:
     context: str = ""  # the words before the mention, for rules that need them later
 
     after: str = ""  # the words after the mention
+    lex: object = field(default=None, repr=False, compare=False)  # the language's lexicon (kztrade.lang)
 
     def falling(self) -> bool:
         """A stated fall ('dropped by', 'lost', 'a 28 percent decline', '20% less than a year earlier'):
         only asked of percentages, so only computed then."""
-        return bool(_FALL_LEFT.search(self.context) or _FALL_RIGHT.match(self.after))
+        return bool(self.lex.FALL_LEFT.search(self.context) or self.lex.FALL_RIGHT.match(self.after))
 
     def exclude(self, reason: str, detail: str | None = None, year: int | None = None) -> "Token":
         self.reason, self.detail, self.year = reason, detail, year
         return self
 
 
-# Left context is read word by word from the end: a $-anchored alternation of month names or document
-# words would be tried at every position of the window, the slowest step of classification.
-_DOCNUM_WORDS = {"vol", "volume", "issue", "no", "nr", "number", "art", "article", "section", "chapter",
-                 "paragraph", "para", "page", "p", "pp", "clause", "resolution", "decree", "law", "item", "part",
-                 "annex", "appendix", "table", "figure", "fig", "edition", "ed", "#", "№"}
-_MONTHS = {m.lower() for m in g.MONTHS}
-_JOINERS = {"and", "&", "-", "–", "—", "to", "or"}
-
-
 def _words_before(left: str, n: int = 4) -> list[str]:
     return left.replace(",", " , ").replace("–", " – ").replace("—", " — ").split()[-n:]
 
 
-def _is_docnum(left: str) -> bool:
+def _is_docnum(left: str, L) -> bool:
     w = _words_before(left, 2)
     if not w or left[-1:] not in (" ", ":", ".", "#", "\u00a0", "№"):
         return w[-1:] in (["#"], ["№"]) if w else False
     last = w[-1].strip("(:.").lower()
-    if last == "no" and len(w) == 2 and w[0].strip("(:.").lower() in _DOCNUM_WORDS:
+    if last == L.DOCNUM_PAIR and len(w) == 2 and L.docnum_word(w[0].strip("(:.").lower()):
         return True
-    return last in _DOCNUM_WORDS
+    return L.docnum_word(last)
 
 
-def _is_month(word: str) -> bool:
-    return word.rstrip(".").lower() in _MONTHS
-
-
-def _is_day(word: str) -> bool:
-    return re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", word) is not None
-
-
-def _month_before_day(left: str) -> bool:
+def _month_before_day(left: str, L) -> bool:
     """'May 17', 'October 24 and 25'."""
+    if not L.MONTH_BEFORE_DAY:
+        return False
     w = _words_before(left)
-    if len(w) >= 2 and re.fullmatch(r"\d{1,2}[-–]", w[-1]) and _is_month(w[-2]):
+    if len(w) >= 2 and re.fullmatch(r"\d{1,2}[-–]", w[-1]) and L.is_month(w[-2]):
         return True  # "September 5-6"
     if not w or not left[-1:].isspace():
         return False
-    if _is_month(w[-1]):
+    if L.is_month(w[-1]):
         return True
-    return len(w) >= 3 and w[-1] in _JOINERS | {","} and _is_day(w[-2]) and _is_month(w[-3])
+    return len(w) >= 3 and w[-1] in L.JOINERS | {","} and L.is_day(w[-2]) and L.is_month(w[-3])
 
 
-def _month_before_year(left: str) -> bool:
-    """'May 1992', 'January-December 2012', 'November 6, 2017'."""
+def _month_before_year(left: str, L) -> bool:
+    """'May 1992', 'January-December 2012', 'November 6, 2017', 'марта 2007'."""
     w = _words_before(left)
     if not w:
         return False
@@ -95,98 +81,32 @@ def _month_before_year(left: str) -> bool:
         w = w[:-1]
     if not w:
         return False
-    if _is_month(w[-1].split("-")[-1]):
+    if L.is_month(w[-1].split("-")[-1]):
         return True
-    return len(w) >= 2 and _is_day(w[-1]) and _is_month(w[-2])
+    return len(w) >= 2 and L.is_day(w[-1]) and L.is_month(w[-2])
 
 
-_CHROME_RIGHT = re.compile(r"^\s*(?:votes?|views?|comments?|reads?|likes?|shares?|times)\s*\)?\s*$", re.I)
-_CHROME_LEFT = re.compile(r"(?:^|\n)\s*(?:\(|Read|Viewed|Views:?|Comments:?|Hits:?)\s*$", re.I)
-_DAY_RIGHT = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:-|–|and|to)?\s*(?:\d{{1,2}}\s+)?(?:of\s+)?(?:{g.MONTH_RE})(?![a-z])")
 _YEAR_RANGE_LEFT = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*$")
-_HALF_PERIOD_LEFT = re.compile(r"\b(?:first|second|1st|2nd|latter|former)[\s-]+$", re.I)
-_CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴]|(?<![A-Za-z])[A-Z]{3})\s?$")
-_RANGE_CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴])\s?\d[\d.,]*\s*(?:-|–|—|to)\s*\$?$")
-_RANGE_SCALE_RIGHT = re.compile(r"^\s*(?:-|–|—|to)\s*[$£€]?\d[\d.,]*(?:\s|-)?(trillion|trn|tn|billion|bln|bn|million|mln|mn)\b",
-                                re.I)
-_PERIOD_RIGHT = re.compile(r"^\s+of\s+(?:(?:18|19|20)\d\d|this\s+year|last\s+year|the\s+(?:current\s+|previous\s+)?year)",
-                           re.I)
-_PERIOD_LEFT = re.compile(r"\b(?:first|last|past|initial|final)\s+$", re.I)
-_LABEL_LEFT = re.compile(r"[A-Za-z]-?$|[A-Za-z]\d*[-/]$")
-_SCALE_RIGHT = re.compile(r"^(?:\s|-)?(trillion|trn|tn|billion|bln|bn|million|mln|mn|thousand)\b", re.I)
-_GLUED_SCALE_RIGHT = re.compile(r"^(bn|mn|m|b|k|tn)\b", re.I)
-_PERCENT_RIGHT = re.compile(r"^[\s-]?(?:%|per\s?cent\b|pct\b)", re.I)
-_RANGE_TAIL = re.compile(r"^\s*(?:-|–|—|to)\s*\d[\d.,]*")  # "3 to 4 percent", "10-15 km": one unit for both
-_CURRENCY_WORD_RIGHT = re.compile(
-    r"^\s+(?:of\s+)?(" + "|".join(re.escape(w) for w in sorted(g.CURRENCY_WORDS, key=len, reverse=True))
-    + r")\b", re.I)
-_ISO_RIGHT = re.compile(r"^\s?([A-Z]{3})\b")
-_PER_RIGHT = re.compile(r"^\s*(?:per|a|to\s+the|against\s+the|/)\s*(?:US\s+)?(dollar|euro|rouble|ruble|barrel|USD|EUR)\b",
-                        re.I)
-_PER_UNIT = {"dollar": "USD", "usd": "USD", "euro": "EUR", "eur": "EUR", "rouble": "RUB", "ruble": "RUB",
-             "barrel": "barrel"}
-_AGE_RIGHT = re.compile(r"^(?:\s+|-)years?[\s-]+old\b|^-year-old\b", re.I)
-_POPULATION_LEFT = re.compile(r"\bpopulation\s+(?:of\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+)?$", re.I)
-_AGE_LEFT = re.compile(r"\baged\s+$", re.I)
-_TIMES_RIGHT = re.compile(r"^\s+times\b", re.I)
-_COMPARATIVE = re.compile(r"\b(?:more|higher|larger|greater|bigger|less|lower|smaller|as\s+(?:much|many|high|"
-                          r"large)|increase[sd]?|grew|grown|rose|risen|multipl\w+)\b", re.I)
-_MORE_RIGHT = re.compile(r"^\s*(?:or\s+more|and\s+more|plus|\+)(?!\w)", re.I)
-_ABOUT_RIGHT = re.compile(r"^\s*or\s+so\b", re.I)
-_FALL_LEFT = re.compile(r"\b(?:fell|fall(?:en|ing|s)?|lost|losing|devalued|depreciated|weakened|dropped|drop(?:s|ping)?|decreased|decreasing|declined|"
-                        r"declining|down|shrank|shrunk|shrinking|contracted|plunged|plummeted|slumped|slid|"
-                        r"tumbled|reduced|lower|decline|decrease|reduction|contraction|loss)"
-                        r"\s+(?:(?!from\b|to\b)[\w.’']+\s+){0,3}$", re.I)
-# hyphenated number words that name a kind, not a quantity: "two-way trade", "a three-pronged plan"
-_IDIOM_RIGHT = re.compile(r"-(?:way|sided|faced|pronged|tiered|tier|edged|dimensional|handed|speed|track)\b", re.I)
-_MODAL_LEFT = re.compile(r"\b(?:to|will|would|could|should|can|may|might|must)\s+$", re.I)
-_FALL_RIGHT = re.compile(r"^\s*(?:decline|drop|fall|decrease|contraction|reduction|loss|(?:less|lower|fewer|down)\s+"
-                         r"(?:than|on|from))\b", re.I)
-_SUBJECT_RIGHT = re.compile(r"^[\s-]+[\"“‘']?([A-Za-z][\w’'-]*)(?:\s+([A-Za-z][\w’'-]*))?(?:\s+([A-Za-z][\w’'-]*))?")
-_STOP = {"of", "the", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "a", "an", "as",
-         "is", "are", "was", "were", "be", "has", "have", "had", "that", "which", "who", "than", "per",
-         "more", "less", "after", "before", "since", "into", "it", "its", "their", "his", "her"}
-
-
-def _people(word: str) -> bool:
-    w = word.lower()
-    if w in g.PEOPLE_NOUNS:
-        return True
-    # demonym plurals ("Russians", "Kazakhs") name people
-    return word.endswith("s") and word in alias_table() and word[0].isupper()
-
-
-def _subject(words: list[str]) -> str | None:
-    """The counted noun: words up to the first plural ("cooperation agreements"), else the first word."""
-    if not words or words[0].lower() in _STOP:
-        return None
-    for i, w in enumerate(words):
-        if w.lower() in _STOP:
-            break
-        if w.endswith("s") and not w.endswith("ss"):
-            return " ".join(words[:i + 1])
-    return words[0]
 
 
 def _squeeze(s: str) -> str:
     return " ".join(s.split())
 
 
-def _num(s: str) -> float:
-    return float(re.sub(r"[,\u00a0\u202f\u2009]", "", s))
-
-
 class Tokenizer:
-    """Scans one text; chrome_start marks where page furniture (footer link lists) begins."""
+    """Scans one text; chrome_start marks where page furniture (footer link lists) begins; lang names the
+    lexicon (kztrade.lang.en, kztrade.lang.ru) whose words and print conventions the rules read."""
 
-    def __init__(self, text: str, chrome_start: int):
+    def __init__(self, text: str, chrome_start: int, lang: str = "en"):
         self.text = text
         self.chrome_start = chrome_start
+        self.lex = lexicon(lang)
 
     def tokens(self):
-        text, full = self.text, g.token_re()
+        L = self.lex
+        text, full = self.text, L.token_re()
         last_end = -1
-        for c in g.candidate_re().finditer(text):
+        for c in L.candidate_re().finditer(text):
             if c.start() < last_end:
                 continue
             m = full.match(text, c.start())
@@ -198,7 +118,7 @@ class Tokenizer:
                 kind = "digits"
             s, e = m.start(kind), m.end(kind)
             tok = Token(s, e, "fraction" if kind == "fraction" else
-                        "multiple" if kind in ("fold", "multiple") else kind, m.group(kind))
+                        "multiple" if kind in ("fold", "multiple") else kind, m.group(kind), lex=L)
             tok.q_start, tok.q_end = s, e
             yield self.classify(tok, m)
 
@@ -228,103 +148,121 @@ class Tokenizer:
         return self._words(t, left, right)
 
     def _digits(self, t: Token, suffix: str | None, left: str, right: str) -> Token:
+        L = self.lex
         raw = t.text
         if suffix:
             t.end += len(suffix)
             t.text += suffix
             t.q_end = t.end
-            if suffix.lower() in ("st", "nd", "rd", "th"):
-                return t.exclude("ordinal", t.text)
-            if len(raw) == 4:
-                return t.exclude("year", f"decade {t.text}", int(raw))
-            return t.exclude("not_a_quantity", f"plural label {t.text}")
+            return t.exclude(*L.suffix_fate(raw, suffix))
         if left[-1:] in ("/", "-", "=", ".", "_", "?", "&", "#") and self._in_url(t.start):
             return t.exclude("not_a_quantity", "part of a web address")
         if left[-1:] == "[" and right[:1] == "]":
             return t.exclude("document_number", f"footnote [{raw}]")
         if (right[:1] == ":" and right[1:3].isdigit()) or (left[-1:] == ":" and left[-2:-1].isdigit()):
             return t.exclude("calendar_date", "time of day " + _squeeze(left[-3:] + raw + right[:3]))
-        if _CHROME_LEFT.search(left[-14:]) and _CHROME_RIGHT.match(right.split("\n", 1)[0]):
+        if len(raw) == 4 and re.search(r"\d:\d\d[+-]$", left):
+            return t.exclude("calendar_date", "time zone " + _squeeze(left[-1:] + raw))  # "12:50+0300"
+        if L.CHROME_LEFT.search(left[-14:]) and L.CHROME_RIGHT.match(right.split("\n", 1)[0]):
             return t.exclude("page_chrome", "counter: " + _squeeze(left[-8:] + raw + right.split("\n", 1)[0]))
-        if _is_docnum(left[-24:]):
+        if _is_docnum(left[-24:], L):
             return t.exclude("document_number", (left.strip().split()[-1] if left.strip() else "") + " " + raw)
-        if re.match(r"^\s+[Cc]entur(?:y|ies)\b", right):
+        if L.CENTURY_RIGHT.match(right):
             return t.exclude("ordinal", f"{raw} century")
-        plain_int = re.fullmatch(r"\d+", raw) is not None
-        cur = _CURRENCY_LEFT.search(left[-8:]) or _RANGE_CURRENCY_LEFT.search(left[-20:])
+        plain_int = L.PLAIN_INT.fullmatch(raw) is not None
+        cur = L.CURRENCY_LEFT.search(left[-8:]) or L.RANGE_CURRENCY_LEFT.search(left[-20:])
         if cur and len(cur.group(1)) == 3 and cur.group(1).isalpha() and cur.group(1) not in g.iso_currencies():
             cur = None
-        if not cur and _LABEL_LEFT.search(left[-4:]):
+        if not cur and L.LABEL_LEFT.search(left[-4:]):
             return t.exclude("not_a_quantity", f"label {left[-3:].strip()}{raw}")
         if plain_int and not cur:
-            v = int(raw)
-            if 1 <= v <= 31 and len(raw) <= 2 and (_month_before_day(left[-24:]) or _DAY_RIGHT.match(right)):
+            digits = re.sub(r"\D", "", raw)
+            v = int(digits) if len(digits) < 100 else math.inf  # int() refuses over 4,300 digits; too big anyway
+            if 1 <= v <= 31 and len(raw) <= 2 and (_month_before_day(left[-24:], L) or L.DAY_RIGHT.match(right)):
                 return t.exclude("calendar_date", "date: " + _squeeze(left[-10:] + raw + right[:10]))
+            if L.PERIOD_UNIT_RIGHT is not None and 1 <= v <= 12 and (pm := L.PERIOD_UNIT_RIGHT.match(right)):
+                return t.exclude("calendar_date", "part of a year: " + _squeeze(raw + pm.group()))
             rng = _YEAR_RANGE_LEFT.search(left[-8:]) if len(raw) == 2 else None
             if len(raw) == 2 and rng and int(raw) > int(rng.group(1)[2:]):
                 return t.exclude("year", f"end of range {rng.group(1)}-{raw}", int(rng.group(1)[:2] + raw))
-            if len(raw) == 4 and 1800 <= v <= 2100 and not self._has_unit(right):
-                if _month_before_year(left[-26:]):
+            if len(raw) == 4 and 1800 <= v <= 2100 and (
+                    (L.YEAR_RIGHT is not None and L.YEAR_RIGHT.match(right)) or not self._has_unit(right)):
+                if _month_before_year(left[-26:], L):
                     return t.exclude("calendar_date", "month and year: " + _squeeze(left[-14:] + raw), v)
                 return t.exclude("year", f"year {raw}", v)
-        t.value = _num(raw)
+        t.value = L.number(raw)
         if not math.isfinite(t.value) or t.value > 1e18:
             return t.exclude("not_a_quantity", f"{len(raw)}-digit number, beyond any economic figure")
         if cur:
-            t.unit = g.CURRENCY_SYMBOLS.get(cur.group(1).replace(" ", ""), cur.group(1))
-            if cur.re is _CURRENCY_LEFT:
+            t.unit = L.CURRENCY_SYMBOLS.get(cur.group(1).replace(" ", ""), cur.group(1))
+            if cur.re is L.CURRENCY_LEFT:
                 t.q_start = t.start - len(cur.group(0))
         return self._after_number(t, right, left, glued=True)
 
     def _in_url(self, pos: int) -> bool:
         lo = max(0, pos - 300)
-        start = max(self.text.rfind(" ", lo, pos), self.text.rfind("\n", lo, pos), self.text.rfind("\t", lo, pos))
+        # lo - 1 when no blank is near: the chunk stays within the window, or a long run costs its square
+        start = max(lo - 1, self.text.rfind(" ", lo, pos), self.text.rfind("\n", lo, pos),
+                    self.text.rfind("\t", lo, pos))
         chunk = self.text[start + 1:pos]
         return "://" in chunk or chunk.startswith("www.")
 
     def _has_unit(self, right: str) -> bool:
-        return bool(_PERCENT_RIGHT.match(right) or _SCALE_RIGHT.match(right) or g.UNIT_RE.match(right)
-                    or _CURRENCY_WORD_RIGHT.match(right)
-                    or ((m := _SUBJECT_RIGHT.match(right)) and m.group(0)[0] == " " and _people(m.group(1))))
+        L = self.lex
+        return bool(L.PERCENT_RIGHT.match(right) or L.SCALE_RIGHT.match(right) or L.UNIT_RE.match(right)
+                    or L.CURRENCY_WORD_RIGHT.match(right)
+                    or ((m := L.SUBJECT_RIGHT.match(right)) and m.group(0)[0] == " " and L.people(m.group(1))))
 
     def _words(self, t: Token, left: str, right: str) -> Token:
-        v = g.words_value(t.text)
+        L = self.lex
+        if t.text.lower() in L.VAGUE_ALONE:
+            return t.exclude("vague_quantity", t.text)  # "тысячи людей": thousands, no figure
+        v = L.words_value(t.text)
         if v is None:
             return t.exclude("not_a_quantity", t.text)
-        if (m := _IDIOM_RIGHT.match(right)):
+        if (m := L.IDIOM_RIGHT.match(right)):
             return t.exclude("not_a_quantity", f"idiom '{t.text}{m.group()}'")
         t.value = v
-        bare_one = t.text.lower() in ("one",)
-        if bare_one and not (self._has_unit(right) or _TIMES_RIGHT.match(right)):
+        bare_one = t.text.lower() in L.PRONOUN_WORDS
+        if bare_one and not (self._has_unit(right) or L.TIMES_RIGHT.match(right)):
             return t.exclude("pronoun", f"'{t.text}' used as a pronoun or article")
         return self._after_number(t, right, left, glued=False)
 
     def _multiple(self, t: Token) -> Token:
+        L = self.lex
         w = t.text.lower()
-        if w in g.MULTIPLE_BASE and not _MODAL_LEFT.search(self.text[max(0, t.start - 12):t.start]):
+        if w in L.MULTIPLE_BASE and not L.MODAL_LEFT.search(self.text[max(0, t.start - 12):t.start]):
             return t.exclude("not_a_quantity", f"'{t.text}' as an adjective")  # "double taxation"
-        if w in g.MULTIPLE_VERBS:
-            t.value = float(g.MULTIPLE_VERBS[w])
+        if w in L.MULTIPLE_VERBS:
+            t.value = float(L.MULTIPLE_VERBS[w])
         else:
             base = re.sub(r"[\s-]?fold$", "", w)
-            t.value = _num(base) if base[0].isdigit() else g.words_value(base)
+            t.value = L.number(base) if base[0].isdigit() else L.words_value(base)
         if t.value is None:
             return t.exclude("not_a_quantity", t.text)
         t.unit = "ratio"
         left = self.text[max(0, t.start - 32):t.start]
-        self._qualify(t, left, self.text[t.end:t.end + 40])
+        after = self.text[t.end:t.end + 40]
+        self._fall_multiple(t, left, after)
+        self._qualify(t, left, after)
         return t
 
+    def _fall_multiple(self, t: Token, left: str, after: str) -> None:
+        """'сократился в 2 раза', 'вдвое меньше': a fall by a multiple is the ratio below one."""
+        fall = self.lex.MULTIPLE_FALL
+        if fall is not None and t.value and (fall.search(left) or fall.match(after)):
+            t.value = 1 / t.value
+
     def _fraction(self, t: Token, left: str, right: str) -> Token:
+        L = self.lex
         words = re.split(r"[\s-]+", t.text.lower())
-        per = g.FRACTIONS[words[-1]]
-        numerator = 1.0 if len(words) == 1 or words[0] in ("a", "one") else g.words_value(words[0]) or 1.0
-        followed_by_of = re.match(r"^\s+of\b", right) is not None
-        if len(words) == 1 and _HALF_PERIOD_LEFT.search(left):
+        numerator, per = L.fraction_value(words)
+        followed_by_of = L.FRACTION_OF_RIGHT.match(right) is not None
+        if len(words) == 1 and L.HALF_PERIOD_LEFT.search(left):
             return t.exclude("calendar_date", f"half-year: {left.split()[-1]} {t.text}")
-        by = re.search(r"\bby\s+(?:[a-z]+\s+)?$", left) is not None  # "dropped by (nearly) a third"
+        by = L.FRACTION_BY_LEFT.search(left) is not None
         if not (followed_by_of or numerator > 1 or by):
-            return t.exclude("ordinal" if words[-1] not in ("half", "halves") else "not_a_quantity", t.text)
+            return t.exclude("ordinal" if words[-1] not in L.HALF_WORDS else "not_a_quantity", t.text)
         t.value = numerator * per
         t.unit = "percent"
         self._qualify(t, left, right)
@@ -332,84 +270,88 @@ class Tokenizer:
 
     # ------------------------------------------------------------------ what follows a figure
     def _after_number(self, t: Token, right: str, left: str, glued: bool) -> Token:
+        L = self.lex
         pos = 0
-        sc = _SCALE_RIGHT.match(right)
+        sc = L.SCALE_RIGHT.match(right)
         if not sc and glued and t.unit:
-            sc = _GLUED_SCALE_RIGHT.match(right)
+            sc = L.GLUED_SCALE_RIGHT.match(right)
         if sc:
-            t.value *= g.SCALES[sc.group(1).lower()]
+            t.value *= L.SCALES[sc.group(1).lower()]
             pos = sc.end()
-        elif (rg := _RANGE_SCALE_RIGHT.match(right)):
-            t.value *= g.SCALES[rg.group(1).lower()]  # "$1.5-2 billion": the scale is printed once
-        if _PERIOD_LEFT.search(left) and (g.UNIT_RE.match(right) and _PERIOD_RIGHT.match(
-                right[g.UNIT_RE.match(right).end():])):
+        elif (rg := L.RANGE_SCALE_RIGHT.match(right)):
+            t.value *= L.SCALES[rg.group(1).lower()]  # "$1.5-2 billion": the scale is printed once
+        if L.PERIOD_LEFT.search(left) and (L.UNIT_RE.match(right) and L.PERIOD_RIGHT.match(
+                right[L.UNIT_RE.match(right).end():])):
             return t.exclude("calendar_date", "period: " + _squeeze(left[-6:] + t.text + right[:20]))
         rest = right[pos:]
-        if t.unit is None and not sc and (rg := _RANGE_TAIL.match(rest)):
+        if t.unit is None and not sc and (rg := L.RANGE_TAIL.match(rest)):
             after = rest[rg.end():]
-            if _PERCENT_RIGHT.match(after):
+            if L.PERCENT_RIGHT.match(after):
                 t.unit = "percent"
-            elif (m := g.UNIT_RE.match(after)):
-                t.unit = next(u for r, u in g.UNIT_OF if r.match(m.group(1)))
+            elif (m := L.UNIT_RE.match(after)):
+                t.unit = next(u for r, u in L.UNIT_OF if r.match(m.group(1)))
                 if t.unit in ("decades", "bcm"):
                     t.unit = None  # scaled units are left to the general rule
-            elif (m := _CURRENCY_WORD_RIGHT.match(after)):
-                t.unit = g.CURRENCY_WORDS[m.group(1).lower()]  # "from 155 to 185 tenge per dollar"
-                if (per := _PER_RIGHT.match(after[m.end():])):
-                    rate = f"{t.unit}_per_{_PER_UNIT[per.group(1).lower()]}"
+            elif (m := L.CURRENCY_WORD_RIGHT.match(after)):
+                t.unit = L.currency_word(m.group(1))  # "from 155 to 185 tenge per dollar"
+                if (per := L.PER_RIGHT.match(after[m.end():])):
+                    rate = f"{t.unit}_per_{L.per_unit(per.group(1))}"
                     t.unit = rate if rate in g.RATE_UNITS else t.unit
         if t.unit is None:
-            if (m := _PERCENT_RIGHT.match(rest)):
+            if (m := L.PERCENT_RIGHT.match(rest)):
                 t.unit, pos = "percent", pos + m.end()
-            elif (m := _CURRENCY_WORD_RIGHT.match(rest)):
-                t.unit, pos = g.CURRENCY_WORDS[m.group(1).lower()], pos + m.end()
-            elif (m := _ISO_RIGHT.match(rest)) and m.group(1) in g.iso_currencies() and (sc or glued):
+            elif (m := L.CURRENCY_WORD_RIGHT.match(rest)):
+                t.unit, pos = L.currency_word(m.group(1)), pos + m.end()
+            elif (m := L.ISO_RIGHT.match(rest)) and m.group(1) in g.iso_currencies() and (sc or glued):
                 t.unit, pos = m.group(1), pos + m.end()
         rest = right[pos:]
-        if t.unit in g.CURRENCIES_RATE_BASE and (m := _PER_RIGHT.match(rest)):
-            rate = f"{t.unit}_per_{_PER_UNIT[m.group(1).lower()]}"
+        if t.unit in g.CURRENCIES_RATE_BASE and (m := L.PER_RIGHT.match(rest)):
+            rate = f"{t.unit}_per_{L.per_unit(m.group(1))}"
             if rate in g.RATE_UNITS:
                 t.unit, pos = rate, pos + m.end()
         elif t.unit is None:
-            if _POPULATION_LEFT.search(left):
+            if L.POPULATION_LEFT.search(left):
                 t.unit, t.subject = "persons", "population"
-            elif (m := _AGE_RIGHT.match(rest)) or _AGE_LEFT.search(left):
+            elif (m := L.AGE_RIGHT.match(rest)) or L.AGE_LEFT.search(left):
                 t.unit = "years"
                 t.subject = "age"
                 pos += m.end() if m else 0
-            elif (m := g.UNIT_RE.match(rest)):
-                unit = next(u for r, u in g.UNIT_OF if r.match(m.group(1)))
+            elif (m := L.UNIT_RE.match(rest)):
+                unit = next(u for r, u in L.UNIT_OF if r.match(m.group(1)))
                 if unit == "decades":
                     t.value, unit = t.value * 10, "years"
                 elif unit == "bcm":  # billion cubic metres
                     t.value, unit = t.value * 1e9, "cubic_metres"
                 t.unit, pos = unit, pos + m.end()
-            elif (m := _TIMES_RIGHT.match(rest)):
+            elif (m := L.TIMES_RIGHT.match(rest)):
                 around = left[-30:] + right[:m.end() + 30]
-                if _COMPARATIVE.search(around):
+                if L.COMPARATIVE.search(around):
                     t.unit, pos = "ratio", pos + m.end()
+                    self._fall_multiple(t, left, right[pos:])
                 else:
                     t.unit, t.subject = "count", "times"
             else:
-                sub = _SUBJECT_RIGHT.match(rest)
-                t.subject = _subject([w for w in (sub.groups() if sub else ()) if w])
-                t.unit = "persons" if t.subject and any(_people(w) for w in t.subject.split()) else "count"
+                sub = L.SUBJECT_RIGHT.match(rest)
+                t.subject = L.subject([w for w in (sub.groups() if sub else ()) if w])
+                t.unit = "persons" if t.subject and any(L.people(w) for w in t.subject.split()) else "count"
         t.q_end = t.end + pos
         self._qualify(t, left, right[pos:])
         return t
 
     def _qualify(self, t: Token, left: str, after: str) -> None:
+        L = self.lex
         # the qualifier stands before the currency symbol: "some US$ 4.2 billion"
         before = self.text[max(0, t.q_start - 30):t.q_start]
         t.context = before
         t.after = after[:40]
-        q = g.qualifier_before(before)
+        q = L.qualifier_before(before)
         if q:
             t.qualifier = q
-        elif _MORE_RIGHT.match(after):
-            t.qualifier = "at_least"
-        elif _ABOUT_RIGHT.match(after):
-            t.qualifier = "approximately"
+            return
+        for rx, q in L.QUALIFIERS_RIGHT:
+            if rx.match(after):
+                t.qualifier = q
+                return
 
 
 def _year_in(s: str) -> int | None:

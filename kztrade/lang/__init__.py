@@ -5,7 +5,19 @@ naming it in LANGS.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 LANGS = ("en", "ru")
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str = "en"):
+    """The module holding a language's lexicon (kztrade.lang.en, kztrade.lang.ru), imported on first use."""
+    import importlib
+
+    if lang not in LANGS:
+        raise ValueError(f"lang={lang!r}: kztrade reads {', '.join(LANGS)}")
+    return importlib.import_module(f"{__name__}.{lang}")
 
 
 def detect(text: str, sample: int = 20_000) -> str:

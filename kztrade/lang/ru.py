@@ -1,0 +1,499 @@
+"""Russian: the words and print conventions the shared rules read (tokens.py, meaning.py, periods.py).
+
+The same names as en.py, with Russian patterns. Russian inflects, so the lexicon lists lemmas ("доллар",
+"январь", "Россия", "казахстанский") and pymorphy3 gives every case and number of each (`forms`), once per
+process; cardinal number words and their case forms come from number_parser's Russian vocabulary. Figures are
+printed with a decimal comma and with spaces or no-break spaces between thousands ("1 234,5"), scales are
+abbreviated with or without a point ("млрд", "тыс."), and a year is followed by "год" in some case
+("в 2006 году", "2023 года", "2022 г.").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import grammar as g
+
+CODE = "ru"
+_L = "а-яёА-ЯЁ"  # a Cyrillic letter: the boundary of a Russian word (\b also joins digits to words)
+
+# ---------------------------------------------------------------- morphology (pymorphy3), cached
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The dictionary form of a word ('России' -> 'россия'), ё read as е."""
+    return _morph().parse(word.lower())[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=65536)
+def pos(word: str) -> str | None:
+    return _morph().parse(word.lower())[0].tag.POS
+
+
+@lru_cache(maxsize=None)
+def forms(word: str) -> frozenset[str]:
+    """Every case and number of a word ('доллар' -> 'доллара', 'долларов', ...), written with е and with ё.
+
+    A phrase ('российская федерация') is declined word by word in agreement: each word takes the grammemes
+    (case, number) of the head's form."""
+    m = _morph()
+    words = word.lower().split()
+    out: set[str] = set()
+    if len(words) == 1:
+        for p in m.parse(words[0])[:1]:
+            out |= {f.word for f in p.lexeme}
+        out.add(words[0])
+    else:
+        heads = [m.parse(w)[0] for w in words]
+        for case in ("nomn", "gent", "datv", "accs", "ablt", "loct"):
+            for number in ("sing", "plur"):
+                parts = []
+                for p in heads:
+                    if "Fixd" in p.tag or p.tag.POS not in ("NOUN", "ADJF", "PRTF"):
+                        parts.append(p.word)
+                        continue
+                    f = p.inflect({case, number})
+                    parts.append(f.word if f else p.word)
+                out.add(" ".join(parts))
+        out.add(" ".join(words))
+    return frozenset(out | {w.replace("ё", "е") for w in out})
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# ---------------------------------------------------------------- number words (number_parser's Russian)
+
+
+@lru_cache(maxsize=1)
+def cardinal_words() -> dict[str, float]:
+    from number_parser.data.ru import info
+
+    words: dict[str, float] = {}
+    for key in ("UNIT_NUMBERS", "DIRECT_NUMBERS", "TENS", "HUNDREDS", "BIG_POWERS_OF_TEN"):
+        words.update(dict(info[key]))
+    for w in [w for w in words if "е" in w and w.startswith(("тр", "четыр"))]:
+        words[w.replace("е", "ё", 1)] = words[w]  # "трёх", "четырёх": number_parser spells them with е
+    for w, v in list(words.items()):
+        if v == 0 or v > 1e12:
+            words.pop(w)  # "ноль" is rhetoric; quadrillions never occur
+    for w in ("полтора", "полторы", "полутора"):
+        words[w] = 1.5
+    return words
+
+
+BIG = {"тысяча": 1e3, "миллион": 1e6, "миллиард": 1e9, "триллион": 1e12}
+_ORDINAL_LEMMAS = ("первый второй третий четвёртый пятый шестой седьмой восьмой девятый десятый одиннадцатый "
+                   "двенадцатый пятнадцатый двадцатый тридцатый сороковой пятидесятый сотый тысячный "
+                   "миллионный").split()
+
+
+@lru_cache(maxsize=1)
+def ordinal_words() -> frozenset[str]:
+    return frozenset(f for w in _ORDINAL_LEMMAS for f in forms(w))
+
+
+@lru_cache(maxsize=4096)
+def words_value(phrase: str) -> float | None:
+    """'двадцать пять' -> 25, 'полтора миллиарда' -> 1.5e9, 'двух' -> 2."""
+    from number_parser import parse_number
+
+    words = phrase.lower().replace("ё", "е").split()
+    if not words:
+        return None
+    if words[0] in ("полтора", "полторы", "полутора"):
+        scale = 1.0
+        for w in words[1:]:
+            scale *= next((v for k, v in BIG.items() if w in forms(k)), 1.0)
+        return 1.5 * scale
+    v = parse_number(" ".join(words), language="ru")
+    return float(v) if v is not None else None
+
+
+# ---------------------------------------------------------------- multiples, fractions, vague quantities
+
+_MULTIPLE_LEMMAS = {"удвоить": 2, "удвоиться": 2, "удвоение": 2, "утроить": 3, "утроиться": 3, "утроение": 3,
+                    "учетверить": 4, "учетвериться": 4, "двукратный": 2, "трёхкратный": 3, "четырёхкратный": 4,
+                    "пятикратный": 5, "десятикратный": 10}
+_MULTIPLE_ADVERBS = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "вшестеро": 6, "вдесятеро": 10,
+                     "двукратно": 2, "трёхкратно": 3, "трехкратно": 3, "пятикратно": 5, "десятикратно": 10}
+
+
+@lru_cache(maxsize=1)
+def _multiple_verbs() -> dict[str, float]:
+    out = dict(_MULTIPLE_ADVERBS)
+    for w, v in _MULTIPLE_LEMMAS.items():
+        for f in forms(w):
+            out[f] = v
+    return out
+
+
+class _Lazy(dict):
+    """A dict filled on first use: pymorphy3 is loaded only when Russian text is read."""
+
+    def __init__(self, fill):
+        super().__init__()
+        self._fill = fill
+
+    def _load(self):
+        if self._fill is not None:
+            fill, self._fill = self._fill, None
+            self.update(fill())
+
+    def __getitem__(self, k):
+        self._load()
+        return super().__getitem__(k)
+
+    def __contains__(self, k):
+        self._load()
+        return super().__contains__(k)
+
+    def get(self, k, default=None):
+        self._load()
+        return super().get(k, default)
+
+
+MULTIPLE_VERBS = _Lazy(_multiple_verbs)
+MULTIPLE_BASE: frozenset[str] = frozenset()  # every Russian multiple word is one ("удвоить" is a target)
+_FRACTION_LEMMAS = {"половина": 50.0, "треть": 100 / 3, "четверть": 25.0}
+
+
+@lru_cache(maxsize=1)
+def _fractions() -> dict[str, float]:
+    return {f: v for w, v in _FRACTION_LEMMAS.items() for f in forms(w)}
+
+
+FRACTIONS = _Lazy(_fractions)
+
+
+def fraction_value(words: list[str]) -> tuple[float, float] | None:
+    per = FRACTIONS[words[-1]]
+    numerator = 1.0 if len(words) == 1 else words_value(words[0]) or 1.0
+    return numerator, per
+
+
+@lru_cache(maxsize=1)
+def _vague() -> frozenset[str]:
+    m = _morph()
+    out = set()
+    for w in ("десяток", "сотня", "тысяча", "миллион", "миллиард"):
+        out |= {f.word for f in m.parse(w)[0].lexeme if "plur" in f.tag}
+    return frozenset(out)
+
+
+HALF_WORDS = ("половина", "половину", "половины", "половине", "половиной")
+FRACTION_OF_RIGHT = re.compile(rf"^\s+(?!из\b|от\b|на\b|в\b|с\b)[{_L}]")  # "половина экспорта"
+FRACTION_BY_LEFT = re.compile(rf"(?:^|\s)(?:на|в)\s+(?:[{_L}]+\s+)?$")  # "сократился на треть"
+HALF_PERIOD_LEFT = re.compile(rf"(?:^|\s)(?:перв|втор|последн)[{_L}]*\s+$", re.I)  # "во второй половине года"
+
+# ---------------------------------------------------------------- calendar
+
+_MONTH_LEMMAS = "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
+_MONTH_ABBR = "янв фев февр мар апр июн июл авг сен сент окт ноя нояб дек".split()
+
+
+@lru_cache(maxsize=1)
+def month_forms() -> frozenset[str]:
+    return frozenset(f for w in _MONTH_LEMMAS for f in forms(w)) | frozenset(_MONTH_ABBR)
+
+
+def is_month(word: str) -> bool:
+    return word.rstrip(".").lower() in month_forms()
+
+
+def is_day(word: str) -> bool:
+    return re.fullmatch(r"\d{1,2}", word) is not None
+
+
+MONTH_BEFORE_DAY = False  # Russian writes the day first: "16 марта"
+JOINERS = {"и", "-", "–", "—", "по", "или"}
+
+
+class _LazyPattern:
+    """A compiled pattern built on first use (its words come from pymorphy3)."""
+
+    def __init__(self, build):
+        self._build, self._re = build, None
+
+    def __getattr__(self, name):
+        if self._re is None:
+            self._re = self._build()
+        return getattr(self._re, name)
+
+
+def _month_re() -> str:
+    return "(?:" + _alt(month_forms()) + r")\.?"
+
+
+MONTH_RE = None  # built lazily: month_re()
+
+
+@lru_cache(maxsize=1)
+def month_re() -> str:
+    return _month_re()
+
+
+DAY_RIGHT = _LazyPattern(lambda: re.compile(rf"^\s*(?:[-–]\s*\d{{1,2}}\s+)?(?:{month_re()})(?![{_L}])", re.I))
+YEAR_RIGHT = re.compile(rf"^[\s\u00a0]*(?:-?(?:м|й|го|х)\s+)?(?:год[{_L}]*|гг?\.)", re.I)
+PERIOD_UNIT_RIGHT = re.compile(rf"^[\s\u00a0]*(?:кварт[{_L}]*|полугод[{_L}]*|кв\.)", re.I)  # "1 квартал"
+CENTURY_RIGHT = re.compile(rf"^\s+(?:век[{_L}]*|в\.)(?![{_L}])", re.I)
+
+# ---------------------------------------------------------------- document numbers, page furniture, labels
+
+DOCNUM_WORDS = {"ст", "п", "пп", "ч", "гл", "рис", "табл", "стр", "вып", "№", "#", "n", "no", "nr"}
+_DOCNUM_LEMMAS = {"статья", "пункт", "подпункт", "часть", "глава", "раздел", "выпуск", "номер", "приложение",
+                  "таблица", "рисунок", "страница", "параграф", "протокол", "абзац"}
+DOCNUM_PAIR = "№"
+
+
+def docnum_word(word: str) -> bool:
+    return word in DOCNUM_WORDS or (len(word) > 3 and word.isalpha() and lemma(word) in _DOCNUM_LEMMAS)
+
+
+CHROME_LEFT = re.compile(r"(?:^|\n)\s*(?:\(|Просмотр\w*:?|Комментари\w*:?|Прочитано:?|Читать:?|Оцен\w*:?)?\s*$",
+                         re.I)
+CHROME_RIGHT = re.compile(r"^\s*(?:просмотр\w*|комментари\w*|голос\w*|оцен\w*|раза?)?\s*\)?\s*$", re.I)
+LABEL_LEFT = re.compile(rf"[A-Za-z{_L}]-?$|[A-Za-z{_L}]\d*[-/]$")
+PLAIN_INT = re.compile(r"\d+")
+
+# ---------------------------------------------------------------- scales, currencies, units
+
+_SCALE_ABBR = {"трлн": 1e12, "млрд": 1e9, "млн": 1e6, "тыс": 1e3}
+
+
+@lru_cache(maxsize=1)
+def _scales() -> dict[str, float]:
+    out = dict(_SCALE_ABBR) | {k + ".": v for k, v in _SCALE_ABBR.items()}
+    for w, v in BIG.items():
+        for f in forms(w):
+            out[f] = v
+    return out
+
+
+SCALES = _Lazy(_scales)
+
+
+def _scale_alt() -> str:
+    return rf"(?:трлн|млрд|млн|тыс)(?![{_L}])\.?|(?:{_alt(f for w in BIG for f in forms(w))})(?![{_L}])"
+
+
+SCALE_RIGHT = _LazyPattern(lambda: re.compile(rf"^(?:[\s\u00a0]+с\s+(?:лишним|небольшим)|[\s\u00a0-])?[\s\u00a0]*({_scale_alt()})",
+                                              re.I))
+GLUED_SCALE_RIGHT = re.compile(r"(?!)")  # "$5bn" is not Russian print
+RANGE_SCALE_RIGHT = _LazyPattern(lambda: re.compile(
+    rf"^[\s\u00a0]*(?:-|–|—|до)[\s\u00a0]*\$?\d[\d,.\u00a0 ]*?[\s\u00a0]*({_scale_alt()})", re.I))
+RANGE_TAIL = _LazyPattern(lambda: re.compile(
+    rf"^[\s\u00a0]*(?:-|–|—|до)[\s\u00a0]*\$?\d[\d,.]*(?:[\s\u00a0]*(?:{_scale_alt()}))?", re.I))
+PERCENT_RIGHT = re.compile(rf"^[\s\u00a0-]?(?:%|процент[{_L}]*(?![{_L}])(?!\s+пункт)|проц\.)", re.I)
+CURRENCY_SYMBOLS = g.CURRENCY_SYMBOLS
+CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴]|(?<![A-Za-z])[A-Z]{3})[\s\u00a0]?$")
+RANGE_CURRENCY_LEFT = re.compile(r"(US\$|[$£€₽₸¥₴])[\s\u00a0]?\d[\d.,]*[\s\u00a0]*(?:-|–|—|до)[\s\u00a0]*\$?$")
+_CURRENCY_LEMMAS = {"доллар": "USD", "рубль": "RUB", "тенге": "KZT", "евро": "EUR", "юань": "CNY",
+                    "фунт": "GBP", "сом": "KGS", "гривна": "UAH"}
+_CURRENCY_ABBR = {"долл.": "USD", "дол.": "USD", "руб.": "RUB", "р.": "RUB", "тг": "KZT", "тг.": "KZT",
+                  "$": "USD", "€": "EUR", "₽": "RUB", "₸": "KZT"}
+
+
+@lru_cache(maxsize=1)
+def _currency_forms() -> dict[str, str]:
+    out = dict(_CURRENCY_ABBR)
+    for w, code in _CURRENCY_LEMMAS.items():
+        for f in forms(w):
+            out[f] = code
+    for iso in ("USD", "EUR", "RUB", "KZT", "CNY"):
+        out[iso.lower()] = iso
+    return out
+
+
+CURRENCY_WORDS = _Lazy(_currency_forms)
+CURRENCY_WORD_RIGHT = _LazyPattern(lambda: re.compile(
+    r"^[\s\u00a0]+(?:в\s+)?(" + _alt(_currency_forms()) + rf")(?![{_L}\w])(?:\s+США(?![{_L}]))?", re.I))
+
+
+def currency_word(word: str) -> str:
+    return _currency_forms()[word.lower()]
+
+
+ISO_RIGHT = re.compile(r"^[\s\u00a0]?([A-Z]{3})\b")
+PER_RIGHT = re.compile(rf"^\s*(?:за|к|/)\s*(?:1\s+)?(?:американск[{_L}]+\s+)?(доллар[{_L}]*|евро|рубл[{_L}]*|"
+                       rf"баррел[{_L}]*|USD|EUR)", re.I)
+
+
+def per_unit(word: str) -> str:
+    w = word.lower()
+    return {"д": "USD", "u": "USD", "е": "EUR", "r": "RUB", "р": "RUB", "б": "barrel"}.get(w[0], "EUR")
+
+
+UNIT_WORDS = [  # (pattern, unit)
+    (rf"кв\.?\s*км|квадратн[{_L}]+\s+километр[{_L}]*|км2|км²", "km2"),
+    (rf"километр[{_L}]*|км", "km"),
+    (rf"гектар[{_L}]*|га", "hectares"),
+    (rf"тонн[{_L}]*|т\.?", "tonnes"),
+    (rf"баррел[{_L}]*\s+в\s+сутки|барр\.?\s*/\s*сут\.?", "barrels_per_day"),
+    (rf"баррел[{_L}]*", "barrels"),
+    (rf"кубометр[{_L}]*|куб\.?\s*м\.?|кубическ[{_L}]+\s+метр[{_L}]*", "cubic_metres"),
+    (rf"МВт|мегаватт[{_L}]*", "MW"), (rf"ГВт|гигаватт[{_L}]*", "GW"), (rf"кВт[·-]?ч|киловатт-час[{_L}]*", "kWh"),
+    (rf"п\.\s?п\.|процентн[{_L}]+\s+пункт[{_L}]*", "percentage_points"),
+    (rf"десятилети[{_L}]*", "decades"), (rf"лет|года?|летн[{_L}]*", "years"),
+    (rf"месяц[{_L}]*|мес\.", "months"), (rf"недел[{_L}]*", "weeks"),
+    (rf"дн(?:я|ей)|день|сут(?:ок|ки)", "days"), (rf"час(?:а|ов)?", "hours"),
+]
+UNIT_RE = re.compile(r"(?:[\s\u00a0]+|-)(" + "|".join(f"(?:{p})" for p, _ in UNIT_WORDS) + rf")(?![{_L}\w])", re.I)
+UNIT_OF = [(re.compile(p + r"$", re.I), u) for p, u in UNIT_WORDS]
+
+# ---------------------------------------------------------------- words around a figure
+
+AGE_RIGHT = re.compile(r"(?!)")
+AGE_LEFT = re.compile(r"(?:^|\s)в\s+возрасте\s+(?:от\s+)?$", re.I)
+POPULATION_LEFT = re.compile(r"(?:^|\s)населени[ея]м?\s+(?:в\s+)?(?:около\s+|почти\s+|более\s+|свыше\s+)?$", re.I)
+# "в 1,5 раза", "в два раза", "2-кратный": a multiple after "в" or a comparative
+TIMES_RIGHT = re.compile(rf"^(?:[\s\u00a0]+раза?(?![{_L}])|-?кратн[{_L}]*)", re.I)
+COMPARATIVE = re.compile(rf"(?:^|\s)в\s+(?:[{_L}]+\s+)?$|(?:^|\s)в\s+(?:\d[\d,]*|[{_L}]+)\s+раза?(?![{_L}])|кратн|"
+                         rf"больше|меньше|выше|ниже|вырос|увелич|сократ|сниз|превы", re.I)
+_FALL = rf"(?:сократ|сниз|уменьш|упа[лд]|падени|спад|обвал|подешев|ослаб|обесцен|девальв)[{_L}]*"
+MULTIPLE_FALL = re.compile(rf"{_FALL}\s+(?:[{_L}]+\s+){{0,3}}?(?:в\s+)?$|^\s*(?:меньше|ниже|дешевле|слабее)(?![{_L}])",
+                           re.I)
+FALL_LEFT = re.compile(rf"{_FALL}\s+(?:(?!с\s|до\s)[{_L}\w.]+\s+){{0,3}}$", re.I)
+FALL_RIGHT = re.compile(rf"^\s*(?:меньше|ниже|снижени[{_L}]*|сокращени[{_L}]*|падени[{_L}]*)(?![{_L}])", re.I)
+IDIOM_RIGHT = re.compile(r"(?!)")
+MODAL_LEFT = re.compile(r"(?!)")
+SUBJECT_RIGHT = re.compile(rf"^[\s\u00a0-]+[«\"“„']?([{_L}][{_L}-]*)(?:\s+([{_L}][{_L}-]*))?(?:\s+([{_L}][{_L}-]*))?")
+PRONOUN_WORDS = frozenset(("один", "одна", "одно", "одни", "одного", "одной", "одному", "одним", "одном",
+                           "одну", "одних", "одними"))  # "один из", "одна из": a pronoun, not a count
+VAGUE_ALONE: frozenset[str] = frozenset()  # plural scale words alone are the `vague` kind of token_re
+
+_PEOPLE_LEMMAS = {"человек", "мигрант", "гражданин", "житель", "работник", "специалист", "студент",
+                  "переселенец", "иммигрант", "эмигрант", "турист", "сотрудник", "беженец", "репатриант",
+                  "соотечественник", "военнослужащий", "пенсионер", "ребёнок", "ребенок", "россиянин",
+                  "казахстанец", "трудовой", "рабочий", "посетитель", "участник", "жертва", "погибший"}
+
+
+def people(word: str) -> bool:
+    return lemma(word) in _PEOPLE_LEMMAS
+
+
+def subject(words: list[str]) -> str | None:
+    """The counted noun: adjectives up to the first noun ('23 тысяч деловых структур' -> 'деловых структур')."""
+    out = []
+    for w in words:
+        p = pos(w)
+        if p in ("ADJF", "PRTF", "NUMR", "ADJS") and len(out) < 2:
+            out.append(w)
+            continue
+        if p == "NOUN":
+            out.append(w)
+            return " ".join(out)
+        return None
+    return None
+
+
+# ---------------------------------------------------------------- qualifiers
+
+QUALIFIERS = [
+    (r"не\s+менее(?:\s+чем)?|не\s+меньше(?:\s+чем)?|как\s+минимум|минимум|по\s+меньшей\s+мере|"
+     r"по\s+крайней\s+мере", "at_least"),
+    (r"не\s+более(?:\s+чем)?|не\s+больше(?:\s+чем)?|максимум|не\s+выше|не\s+превыша\w*|вплоть\s+до|до", "at_most"),
+    (r"(?:чуть|немногим|немного|значительно|гораздо|намного)?\s*(?:более(?:\s+чем)?|больше(?:\s+чем)?|свыше|"
+     r"сверх|превысил\w*|превышает|превышают|превышающ\w*|превзош\w*|перевалил\w*\s+за|перешагнул\w*)",
+     "more_than"),
+    (r"(?:чуть|немногим|немного)?\s*(?:менее(?:\s+чем)?|меньше(?:\s+чем)?|ниже|не\s+достига\w*)", "less_than"),
+    (r"около|почти(?:\s+что)?|примерно|приблизительно|порядка|ориентировочно|где-то|чуть\s+ли\s+не|"
+     r"~|плюс-минус|приблизил\w*\s+к|приближа\w*\s+к|в\s+районе|в\s+пределах|оценочно", "approximately"),
+]
+QUALIFIER_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(QUALIFIERS))
+    + r")(?:\s+(?:на|в|во|до|к|чем|уровня|отметки|отметку))?[\s\u00a0]*$", re.I)
+# "с 20 до 30", "вырос до 30": a level reached, not a bound
+_DO_LEVEL = re.compile(rf"(?:^|\s)(?:с|от)\s+\S+|вырос|увелич|сократ|сниз|уменьш|упа[лд]|достиг|довести|"
+                       rf"доведен|дорос|подня|возрос|повыс|сниж|рост|снижени|сокращени", re.I)
+
+
+def qualifier_before(before: str) -> str | None:
+    q = QUALIFIER_RE.search(before[-32:])
+    if not q:
+        return None
+    kind = next(k for i, (_, k) in enumerate(QUALIFIERS) if q.group(f"q{i}"))
+    if kind == "at_most" and q.group(1).lower() == "до" and _DO_LEVEL.search(before[:q.start()]):
+        return None
+    return kind
+
+
+QUALIFIERS_RIGHT = [(re.compile(rf"^\s*(?:и\s+более|и\s+больше|\+)(?![{_L}\w])", re.I), "at_least"),
+                    (re.compile(rf"^\s*с\s+(?:лишним|небольшим|хвостиком)(?![{_L}])", re.I), "more_than")]
+
+# ---------------------------------------------------------------- the token pattern
+
+
+def suffix_fate(raw: str, suffix: str) -> tuple[str, str, int | None]:
+    """'2006-м' (году): a year; '1990-х', '90-е': a decade; '2-й', '3-го': an ordinal."""
+    s = suffix.lstrip("-").lower()
+    if len(raw) == 4 and 1800 <= int(raw) <= 2100:
+        return "year", ("decade " if s in ("х", "е", "ые", "ых") else "year ") + raw + suffix, int(raw)
+    if len(raw) == 2 and s in ("х", "е", "ые", "ых"):
+        v = int(raw)
+        return "year", f"decade {raw}{suffix}", (1900 if v >= 30 else 2000) + v
+    return "ordinal", raw + suffix, None
+
+
+def number(raw: str) -> float:
+    """'1 234,5' -> 1234.5: a space groups thousands, a comma (or a point) marks decimals."""
+    return float(re.sub(r"[\s\u00a0\u202f\u2009]", "", raw).replace(",", "."))
+
+
+@lru_cache(maxsize=1)
+def _token_words() -> dict[str, list[str]]:
+    return {"cardinal": list(cardinal_words()), "ordinal": list(ordinal_words()),
+            "multiple": list(_multiple_verbs()), "fraction": list(_fractions()), "vague": list(_vague())}
+
+
+@lru_cache(maxsize=1)
+def candidate_re() -> re.Pattern:
+    words = {w for ws in _token_words().values() for w in ws}
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for ch, rests in sorted(by_first.items()):
+        sub = g._trie([r for r in rests if r])
+        optional = "" in rests
+        alts.append(f"[{ch}{ch.upper()}]" + (f"(?:{sub})" + ("?" if optional else "") if sub else ""))
+    return re.compile(rf"\d+|(?<![{_L}])(?:{'|'.join(alts)})(?![{_L}])")
+
+
+@lru_cache(maxsize=1)
+def token_re() -> re.Pattern:
+    w = _token_words()
+    word = "(?:" + _alt(w["cardinal"]) + ")"
+    numwords = rf"{word}(?:\s+{word})*"
+    fraction = rf"(?:(?:{_alt(['две', 'три', 'две', 'одна'])})\s+)?(?:{_alt(w['fraction'])})"
+    digits = r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d])(?:,\d+)?|\d+(?:[.,]\d+)?"
+    nb = rf"(?<![{_L}\w-])"
+    return re.compile(
+        r"(?P<numeric_date>(?<!\d)\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d/])|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d))"
+        r"|(?P<fold>(?!))"
+        rf"|(?P<multiple>(?i:{nb}(?:{_alt(w['multiple'])}))(?![{_L}]))"
+        rf"|(?P<fraction>(?i:{nb}{fraction})(?![{_L}]))"
+        rf"|(?P<vague>(?i:{nb}(?:{_alt(w['vague'])}))(?![{_L}]))"
+        rf"|(?P<ordinal>(?i:{nb}(?:{_alt(w['ordinal'])}))(?![{_L}]))"
+        rf"|(?P<words>(?i:{nb}{numwords})(?![{_L}]))"
+        rf"|(?P<digits>(?<![\d])(?:{digits}))(?P<suffix>-[{_L}]{{1,3}}(?![{_L}]))?"
+    )
+
+
+def _warm() -> None:
+    """Build every lazy table (for benchmarks that time reading, not loading)."""
+    token_re(), candidate_re(), SCALE_RIGHT.match(""), CURRENCY_WORD_RIGHT.match(""), DAY_RIGHT.match("")
+
+# "за 9 месяцев 2023 года", "первые 10 месяцев текущего года": a period, not a duration
+PERIOD_LEFT = re.compile(rf"(?:^|\s)(?:за|первы[ехй]|последни[ехй])\s+$", re.I)
+PERIOD_RIGHT = re.compile(rf"^\s+(?:(?:18|19|20)\d\d|текущего|этого|прошлого|нынешнего|минувшего|сего|года)(?![{_L}\d])",
+                          re.I)
