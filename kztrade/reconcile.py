@@ -272,6 +272,7 @@ def levels_frame(claims_df):
     import pandas as pd
 
     claims = sorted(claims_df.itertuples(index=False), key=lambda c: c.claim_id)
+    by_id = {c.claim_id: c for c in claims}
     levels, changes, _ = levels_of(claims)
     ends = {start: end for _, end, start in changes}
     rows = []
@@ -282,10 +283,11 @@ def levels_frame(claims_df):
             "kind": s[0], "series": s, "series_label": series_short(s), "year": lv.year, "value_usd": lv.value,
             "qualifier": lv.qualifier, "implied": lv.implied_by is not None, "undated": lv.undated,
             "from_year": end.year if end else None, "from_value_usd": end.value if end else None,
-            "source": lv.source, "claim_ids": " | ".join(lv.claim_ids), "description": lv.label,
+            "source": lv.source, "mention": by_id[lv.implied_by or lv.claim_ids[0]].mention,
+            "claim_ids": " | ".join(lv.claim_ids), "description": lv.label,
         })
     cols = ["kind", "series", "series_label", "year", "value_usd", "qualifier", "implied", "undated", "from_year",
-            "from_value_usd", "source", "claim_ids", "description"]
+            "from_value_usd", "source", "mention", "claim_ids", "description"]
     return pd.DataFrame(rows, columns=cols).sort_values(["kind", "year", "value_usd"]).reset_index(drop=True)
 
 

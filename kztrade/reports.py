@@ -16,16 +16,25 @@ def figures(out: Path) -> list[Path]:
 
     import kztrade
 
-    from . import plots
+    from . import official, plots
     from .reconcile import levels_frame
 
     claims = kztrade.load("claims")
+    levels, reference = levels_frame(claims), kztrade.load("reference")
+    charts = [
+        ("claims-overview", lambda: plots.claims_overview(claims, kztrade.load("sources"))),
+        ("trade-timeline", lambda: plots.trade_timeline(levels, reference)),
+        ("reconciliation", lambda: plots.reconciliation_chart(kztrade.load("reconciliation"), claims)),
+    ]
+    series = official.load()
+    if series is None:
+        print(official.missing_message(official.resolve()), file=sys.stderr)
+    else:
+        charts += [("official-timeline", lambda: plots.official_timeline(levels, series, reference)),
+                   ("mirror-statistics", lambda: plots.mirror_chart(series, levels))]
     made = []
-    for name, fig in [
-        ("claims-overview", plots.claims_overview(claims, kztrade.load("sources"))),
-        ("trade-timeline", plots.trade_timeline(levels_frame(claims), kztrade.load("reference"))),
-        ("reconciliation", plots.reconciliation_chart(kztrade.load("reconciliation"), claims)),
-    ]:
+    for name, draw in charts:
+        fig = draw()
         made += plots.save(fig, out, name)
         plt.close(fig)
     return made

@@ -249,3 +249,44 @@ def test_hand_made_rows_satisfy_their_own_definition(tmp_path):
     verdict_follows(rec)
     no_opposite_verdicts(rec)
     assert TOL_OFFICIAL in set(rec["tolerance"])
+
+
+# ------------------------------------------------------------------------------------ charts
+
+
+def test_charts_cover_every_year_and_no_label_overlaps_another(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from kztrade import plots
+    from kztrade.reconcile import levels_frame
+
+    s = "Trade fell 22.5% in 2015 to $12.4 billion."
+    df = claims({"mention": "22.5%", "value": -22.5, "unit": "percent", "measure": "growth_rate", "year": 2015,
+                 "sentence": s},
+                {"mention": "$12.4 billion", "value": 12.4e9, "measure": "trade_turnover", "year": 2015, "sentence": s},
+                {"mention": "$12.5 billion", "value": 12.5e9, "measure": "trade_turnover", "year": 2016,
+                 "period_basis": "publication_year", "source_id": "b"},
+                {"mention": "$10.9 billion", "value": 10.9e9, "measure": "exports", "year": 2014},
+                {"mention": "$6 billion", "value": 6e9, "measure": "trade_turnover", "year": 2014, "outlook": "target"})
+    o = official.read(series_file(tmp_path))
+    levels = levels_frame(df)
+    assert levels["undated"].sum() == 1 and levels["implied"].sum() == 1
+    rec = reconcile(df, NO_REFERENCE, SOURCES, official=o)
+    for fig in (plots.official_timeline(levels, o), plots.mirror_chart(o, levels), plots.reconciliation_chart(rec)):
+        assert plots.text_overlaps(fig) == []
+        plt.close(fig)
+    fig = plots.official_timeline(levels, o)
+    lo, hi = fig.axes[0].get_xlim()
+    assert lo < 2014 and hi > 2016  # every official year and every reading of every claim
+    labels = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert any("undated: 2015 or 2016" in t for t in labels) and any("implied by “22.5%”" in t for t in labels)
+    plt.close(fig)
+    fig = plots.reconciliation_chart(rec)
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "OFFICIAL" in ticks and any("vs official 2014" in t for t in ticks)
+    assert any("not comparable" in t.get_text() for t in fig.axes[0].texts)
+    assert "Kinds with no row in this build" in fig.texts[-1].get_text()
+    plt.close(fig)

@@ -173,3 +173,18 @@ def test_every_annual_trade_claim_has_an_official_row(rec):
     single = rec[(rec["kind"] == "official") & ~rec["claim_ids"].str.contains("|", regex=False)]
     assert set(covered["claim_id"]) <= set(single["claim_ids"])
     assert single["reporter"].notna().all()
+
+
+@needs_series
+def test_seed_charts_have_no_overlapping_labels():
+    import matplotlib.pyplot as plt
+
+    from kztrade import plots
+    from kztrade.reconcile import levels_frame
+
+    claims, series = kztrade.load("claims"), official.load()
+    levels = levels_frame(claims)
+    for fig in (plots.official_timeline(levels, series, kztrade.load("reference")), plots.mirror_chart(series, levels),
+                plots.reconciliation_chart(kztrade.load("reconciliation"), claims)):
+        assert plots.text_overlaps(fig) == []
+        plt.close(fig)
