@@ -180,3 +180,20 @@ def test_repeated_ids_and_misplaced_source_id():
         kztrade.extract_claims(pd.DataFrame({"doc": ["a"], "text": ["x"]}))
     with pytest.raises(TypeError, match="carries its own source ids"):
         kztrade.extract_claims({"a": "x"}, source_id="mine")
+
+
+def test_batch_equals_the_command(tmp_path):
+    # `kztrade extract` (one process and --jobs 2) and the batch API give the same rows
+    from test_cli import kz
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for k, t in TEXTS.items():
+        (docs / f"{k}.txt").write_text(t, encoding="utf-8")
+    batch = kztrade.extract_claims(TEXTS, published="2016-03-01")
+    for extra in ([], ["--jobs", "2"]):
+        out = tmp_path / f"out{len(extra)}.parquet"
+        r = kz("extract", str(docs), "-o", str(out), "--published", "2016-03-01", "--no-progress", *extra)
+        assert r.returncode == 0, r.stderr
+        cli = pd.read_parquet(out).sort_values("claim_id", ignore_index=True)
+        assert_same(cli, batch.sort_values("claim_id", ignore_index=True))
