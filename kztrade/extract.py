@@ -6,6 +6,8 @@ import re
 
 from .lang import resolve as resolve_lang
 from .meaning import Context, Meaning
+from .metadata.fields import CURRENCIES
+from .periods import Periods
 from .metadata.resources import CLAIM_COLUMNS, TOKEN_COLUMNS
 from .sentences import Sentences
 from .tokens import Token, Tokenizer
@@ -18,7 +20,7 @@ _FOOTER_RE = re.compile(
     r"^[ \t]*(?:Visit\s+also|Related(?:\s+(?:articles|posts|stories|news|content|reading))?|Read\s+more|"
     r"More\s+details|Recommended(?:\s+for\s+you)?|Most\s+(?:read|popular|viewed)|You\s+may\s+also\s+like|"
     r"Share\s+this(?:\s+article)?|Tags?|Latest\s+(?:news|articles)|See\s+also|Further\s+reading|"
-    r"Joint\s+Center\s+Publications|Comments?|Leave\s+a\s+(?:comment|reply))[ \t]*:?[ \t]*$",
+    r"Joint\s+Center\s+Publications|Comments?|Leave\s+a\s+(?:comment|reply))[ \t]*(?::[ \t]*)?$",  # one way to split the blanks: linear
     re.M | re.I)
 _REPEATED_TITLE_RE = re.compile(r"^([^\n]{10,200})\n[ \t]*\n\1[ \t]*$", re.M)
 
@@ -30,26 +32,46 @@ def chrome_start(text: str) -> int:
 
 
 def publication_date(published) -> dt.date | None:
-    """A date, datetime or string (ISO 8601, '2005-05', 'Wednesday, 27 November 2013') -> date."""
-    if published is None or published == "":
+    """A date, datetime or string (ISO 8601, '2005-05', 'Wednesday, 27 November 2013') -> date.
+
+    A missing value (None, '', NaN, pd.NA) is None; a whole-number year from a numeric column (2016.0) is that
+    year. A string without a year ('May', '12', '10:30', 'Monday') is refused: any year filled in would be a guess.
+    """
+    if published is None or type(published).__name__ in ("NAType", "NaTType"):  # pandas' missing values
         return None
     if isinstance(published, dt.datetime):
         return published.date()
     if isinstance(published, dt.date):
         return published
+    if not isinstance(published, str):
+        import numbers
+
+        if isinstance(published, numbers.Real) and published != published:
+            return None
+        if isinstance(published, numbers.Real) and float(published).is_integer():
+            published = str(int(published))
     s = str(published).strip()
-    if re.fullmatch(r"\d{4}", s):
-        return dt.date(int(s), 1, 1)
-    if re.fullmatch(r"\d{4}-\d{2}", s):
-        return dt.date(int(s[:4]), int(s[5:]), 1)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
-        return dt.date.fromisoformat(s)
+    if s == "":
+        return None
+    try:
+        if re.fullmatch(r"\d{4}", s):
+            return dt.date(int(s), 1, 1)
+        if re.fullmatch(r"\d{4}-\d{2}", s):
+            return dt.date(int(s[:4]), int(s[5:]), 1)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+            return dt.date.fromisoformat(s)
+    except ValueError as exc:
+        raise ValueError(f"published={published!r} is not a date: {exc}") from None
     from dateutil import parser
 
     try:
-        return parser.parse(s, default=dt.datetime(1900, 1, 1)).date()
+        # parsed against two default years: a string that names no year takes the default and is told apart
+        a, b = (parser.parse(s, default=dt.datetime(y, 1, 1)).date() for y in (1904, 1908))
     except (ValueError, OverflowError) as exc:
         raise ValueError(f"published={published!r} is not a date kztrade can read") from exc
+    if a.year != b.year:
+        raise ValueError(f"published={published!r} names no year; give a date such as 2016, 2016-05 or 2016-05-17")
+    return a
 
 
 _HEADER_DATE = re.compile(r"\A(?:[A-Za-z_]+:[^\n]*\n){0,12}?date:[ \t]*([^\n]+)\n(?:[A-Za-z_]+:[^\n]*\n){0,12}?---\n")
@@ -81,22 +103,24 @@ def extract(text: str, source_id: str = "doc", published=None, lang: str | None 
     chrome = chrome_start(text)
     toks: list[Token] = []
     last_end = -1
-    for t in Tokenizer(text, chrome).tokens():
+    for t in Tokenizer(text, chrome, lang).tokens():
         if t.start < last_end:
             continue  # a scale word inside the previous mention ("5 million")
         toks.append(t)
         if t.reason is None:
             last_end = t.q_end
-    ctx = Context(text, chrome, date.year if date else None)
+    ctx = Context(text, chrome, date.year if date else None, lang)
     meaning = Meaning(ctx)
-    sents = Sentences(text)
+    sents = Sentences(text, lang)
     years = [t for t in toks if t.year is not None]
+    figures = [(t.q_start, t.q_end) for t in toks if t.reason is None]
+    periods = Periods(text, meaning.w.lex, date, years, figures, sents, meaning.clause)
     claims: list[dict] = []
     tokens: list[dict] = []
     for t in toks:
         claim_id = None
         if t.reason is None:
-            row = _claim(t, text, sents, meaning, years, claims, source_id)
+            row = _claim(t, text, sents, meaning, periods, claims, source_id)
             row["lang"] = lang
             claims.append(row)
             claim_id = row["claim_id"]
@@ -106,10 +130,11 @@ def extract(text: str, source_id: str = "doc", published=None, lang: str | None 
             "fate": "claim" if claim_id else "excluded", "claim_id": claim_id, "reason": t.reason,
             "detail": t.detail,
         })
+    _infer_units(claims)
     return claims, tokens
 
 
-def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, years: list[Token], claims: list[dict],
+def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Periods, claims: list[dict],
            source_id: str) -> dict:
     s, e = sents.around(t.start)
     measure, cue = meaning.measure(t, s, e)
@@ -122,20 +147,34 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, years: list[
             measure, economy, partner = prev["measure"], prev["economy"], prev["partner"]
     if measure == "migration" and unit == "count":
         unit = "persons"
-    if measure == "growth_rate" and t.falling():
-        value = -abs(value)
-    year, base, basis = meaning.period(t, years, s, e, change=measure in ("growth_factor", "growth_rate"))
-    return {
+    value = meaning.signed(t, measure, value, s, e)
+    if economy is not None and economy == partner:
+        partner = None  # a pair of one economy says nothing about the other
+    row = {
         "claim_id": f"{source_id}:{t.q_start}-{t.q_end}", "source_id": source_id, "char_start": t.q_start,
         "char_end": t.q_end, "mention": text[t.q_start:t.q_end], "sentence": text[s:e], "value": value,
-        "unit": unit, "qualifier": t.qualifier, "measure": measure, "subject": t.subject,
-        "economy": economy, "partner": partner, "year": year, "base_year": base, "period_basis": basis,
-        "citation": source_id, "unit_basis": "stated", "outlook": "actual", "attributed_to": None,
-        "period_kind": "year" if year is not None else "unknown",
-        "period_start": f"{year:04d}-01" if year is not None else None,
-        "period_end": f"{year:04d}-12" if year is not None else None,
-        "base_period": f"{base:04d}-01/{base:04d}-12" if base is not None else None,
+        "unit": unit, "unit_basis": "stated", "qualifier": t.qualifier, "measure": measure,
+        "subject": t.subject, "economy": economy, "partner": partner,
+        "attributed_to": meaning.attributed_to(s, e), "citation": source_id,
+        "scaled": t.scaled if hasattr(t, "scaled") else None,
     }
+    row.update(periods.resolve(t.q_start, t.q_end, s, e, change=measure in ("growth_factor", "growth_rate"),
+                               measure=measure))
+    return row
+
+
+def _infer_units(claims: list[dict]) -> None:
+    """A bare scaled figure ("trade of about 9 billion") of a measure the article states elsewhere in one
+    currency takes that currency, marked unit_basis='inferred'; with no such figure, or with several
+    currencies, it stays a count."""
+    by_measure: dict[str, set] = {}
+    for c in claims:
+        if c["unit_basis"] == "stated" and c["unit"] in CURRENCIES:
+            by_measure.setdefault(c["measure"], set()).add(c["unit"])
+    for c in claims:
+        scaled = c.pop("scaled", None)
+        if c["unit"] == "count" and scaled and c["subject"] is None and len(by_measure.get(c["measure"], ())) == 1:
+            c["unit"], c["unit_basis"] = next(iter(by_measure[c["measure"]])), "inferred"
 
 
 def _antecedent(claims: list[dict], sents: Sentences, s: int, unit: str) -> dict | None:

@@ -176,7 +176,7 @@ def test_devaluation_and_a_range_of_exchange_rates():
         "Kazakhstan’s central bank devalued the tenge by 19 percent in February 2014, from 155 to 185 tenge "
         "per dollar.", published="2015-04-01")
     dev = one(df, "19 percent")
-    assert (dev.value, dev.measure, dev.year) == (-19, "growth_rate", 2014)
+    assert (dev.value, dev.measure, dev.year) == (-19, "devaluation", 2014)
     assert one(df, "155").unit == "KZT_per_USD" and one(df, "185 tenge per dollar").unit == "KZT_per_USD"
 
 

@@ -170,8 +170,6 @@ FRACTION_BY_LEFT = re.compile(r"\bby\s+(?:[a-z]+\s+)?$")  # "dropped by (nearly)
 HALF_WORDS = ("half", "halves")
 
 # ---------------------------------------------------------------- meaning (meaning.py, periods.py)
-# NOTE for the coordinator: at 19:41 the tokens section above was written over this file and your meaning
-# section (CUES, NOT_CUE, CLAUSE_BREAK, ...) was lost; please paste it back here (see /work/notes/russian-engineer.md).
 
 
 # ================================================================ meaning.py and periods.py: the words around
@@ -250,6 +248,7 @@ FOREIGN_LEFT = r"foreign\s+(?:direct\s+)?$"
 
 # ---------------------------------------------------------------- economies around a flow cue ({country}: names)
 OWNER_LEFT = r"({country})(?:[’']s)?\s+(?:[\w-]+\s+){{0,2}}$"  # "Kazakhstan's exports", "Russian oil exports"
+OWNER_RIGHT = None  # English names a flow's owner before the cue; Russian may name it after, in the genitive
 FLOW_RIGHT = r"^(?:\s+[\w$.,-]+){{0,6}}?\s+{words}\s+(?:the\s+)?(?P<c>{country}|country|republic)"
 TO_WORDS = r"(?:to|into|in)"
 FROM_WORDS = r"(?:from|by)"
