@@ -22,6 +22,23 @@ TEXTS = st.one_of(
     st.lists(FRAGMENTS | st.text(max_size=20), max_size=40).map(" ".join),
     st.text(max_size=400),
 )
+# Russian print: decimal comma, spaced thousands, abbreviated scales, genitive months, glued endings, Cyrillic
+RU_FRAGMENTS = st.sampled_from([
+    "Товарооборот в 2006 году составил $13 млрд", "экспорт Казахстана в Россию вырос в 1,5 раза", "вдвое",
+    "за январь–сентябрь 2023 года", "1,8 трлн тенге", "около 20 млрд долларов", "свыше 70%", "1 234,5",
+    "1\u00a0234,5 млн рублей", "16.03.2007", "статья 5", "№ 12", "№12", "Просмотров: 1234\n", "во втором квартале",
+    "в 1 квартале", "2006-м", "90-х", "5-летний", "10-процентный", "двадцать с лишним миллиардов", "полтора",
+    "полутора миллиардов", "тысячи", "одна из", "половина экспорта", "на треть", "млрд.", "тыс.", "долл. США",
+    "с 872 тыс. тонн до 1 232 тыс. тонн", "не менее", "до", "в 2 раза меньше", "12:50+0300", "Ту-154", "РФ", "РК",
+    "россиянин", "казахстанско-российский", "9 сен", "ё", "Ё", "\u0301", "ҚазақстанҒ", "Ресей 35 есе", "г.", "гг.",
+])
+RU_TEXTS = st.one_of(
+    st.lists(RU_FRAGMENTS | FRAGMENTS | st.text(alphabet=st.characters(min_codepoint=0x400, max_codepoint=0x4ff)
+                                                 | st.sampled_from("0123456789 ,.-–%$\u00a0\n"), max_size=20),
+             max_size=40).map(" ".join),
+    st.text(alphabet=st.characters(min_codepoint=0x400, max_codepoint=0x4ff) | st.sampled_from("0123456789 ,.-"),
+            max_size=400),
+)
 NUMBER_LIKE = re.compile(r"\d")
 
 
@@ -65,3 +82,20 @@ def test_very_long_line():
     claims, tokens = extract(text, "p", None)
     assert len(claims) == 20000 and all(c["value"] == 5e9 for c in claims)
     check_bookkeeping(text, claims, tokens)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(RU_TEXTS, st.sampled_from([None, "2023-11-10"]), st.sampled_from(["ru", "auto"]))
+@example("9" * 400 + " миллиардов долларов", None, "ru")
+@example("\u202e$8\u00a0млрд\u202c в 2012 году", "2013-01-01", "ru")
+def test_any_cyrillic_text_is_handled_and_accounted_for(text, published, lang):
+    claims, tokens = extract(text, "p", published, lang)
+    check_bookkeeping(text, claims, tokens)
+
+
+@settings(max_examples=100, deadline=None)
+@given(RU_TEXTS, st.text(alphabet=st.characters(blacklist_categories=("Lu", "Cs")), max_size=300))
+def test_appending_unrelated_text_never_changes_earlier_russian_claims(text, tail):
+    before, _ = extract(text, "p", "2023-11-10", "ru")
+    after, _ = extract(text + "\n\n" + tail, "p", "2023-11-10", "ru")
+    assert after[:len(before)] == before
