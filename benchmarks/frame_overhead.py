@@ -1,0 +1,47 @@
+"""What the typed DataFrame costs beside the extraction: python benchmarks/frame_overhead.py
+
+On the seed articles x6, one core, best of 5: extract() alone, then the claims rows of each document turned
+into the typed frame by frame() and by the general astype path it replaced (kztrade.frames._astyped, still
+the path for unusual values), per document and for the whole batch at once.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kztrade.extract import extract  # noqa: E402
+from kztrade.frames import _astyped, frame  # noqa: E402
+
+
+def best(fn, runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] * 6
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    extract(texts[0], "warm", "2013-11-27")
+    rows = [extract(t, f"d{i}", "2013-11-27")[0] for i, t in enumerate(texts)]
+    flat = [r for doc in rows for r in doc]
+    frame("claims", rows[0]), _astyped("claims", rows[0])
+    ext = best(lambda: [extract(t, f"d{i}", "2013-11-27") for i, t in enumerate(texts)])
+    print(f"{len(texts)} documents, {mb:.3f} MB, {len(flat)} claims")
+    print(f"extract()                         {ext * 1e3:8.1f} ms   {mb / ext:6.2f} MB/s")
+    for name, fn in (("frame()", frame), ("astype path (before)", _astyped)):
+        per = best(lambda: [fn("claims", r) for r in rows])
+        once = best(lambda: fn("claims", flat))
+        print(f"{name:22} per document {per * 1e3:8.1f} ms = {per / ext:5.0%} of extract(); "
+              f"whole batch once {once * 1e3:6.1f} ms = {once / ext:5.0%}")
+
+
+if __name__ == "__main__":
+    main()
