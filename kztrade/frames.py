@@ -100,7 +100,8 @@ def _direct(table: str, rows: list):
                 data[c] = pd.arrays.BooleanArray(np.fromiter((v is True for v in vals), bool, n), missing)
             else:
                 raise _Unusual
-    except (OverflowError, UnicodeEncodeError):
+    except (OverflowError, UnicodeEncodeError, TypeError, ValueError):
+        # out-of-range integers, lone surrogates, or an older pandas whose array constructors differ
         raise _Unusual from None
     return pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
 
