@@ -28,7 +28,8 @@ def country_name(code: str) -> str:
     iso = (getattr(c, "common_name", None) or c.name) if c else code
     with resources.files("kztrade").joinpath("vocab/country_aliases.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            if row["alpha_3"] == code and row["kind"] == "name" and iso != row["alias"] and iso.startswith(row["alias"]):
+            alias = row["alias"]
+            if row["alpha_3"] == code and row["kind"] == "name" and iso != alias and iso.startswith(alias):
                 return row["alias"]
     return iso
 
@@ -57,14 +58,14 @@ def _claim_short(lv: Level, by_id) -> str:
 
 def reference_checks(levels, unlike, reference_df, out: Checks, by_id) -> None:
     """Each level against each reference figure of its series and year (both readings of an undated figure)."""
-    from .reconcile import TOL_REFERENCE
+    from .reconcile import TOL_COMPONENT, TOL_REFERENCE
     from .reference import source_kind
 
     refs = list(reference_df.itertuples(index=False))
     for lv in levels:
         for reading, year in readings(lv):
             for r in refs:
-                if _ref_series(r) != lv.series or int(r.year) != year:
+                if int(r.year) != year:
                     continue
                 kind = getattr(r, "source_kind", None) or source_kind(r.stated_by)
                 who = str(r.stated_by).split(";")[0].split("(")[0].strip()
@@ -73,6 +74,24 @@ def reference_checks(levels, unlike, reference_df, out: Checks, by_id) -> None:
                 base = dict(ref_ids=(r.ref_id,), compared_with=kind, reading=reading, salt=reading,
                             label=f"{_claim_short(lv, by_id)} vs {r.ref_id.replace('ref-', '')} "
                                   f"({kind.replace('_', ' ')})")
+                if lv.series[0] == "flow" and r.indicator == "turnover" and set(lv.series[1:]) == {r.economy,
+                                                                                                 r.partner}:
+                    # one direction against the stated total of the same year: a share, bounded by the total
+                    total = float(r.value_usd)
+                    _, hi = interval(total, r.qualifier)
+                    ok = holds(max(0.0, (interval(lv.value, lv.qualifier)[0] - hi) / total), TOL_COMPONENT)
+                    out.add("bound", lv.claim_ids, year, total, lv.value, "USD", TOL_COMPONENT,
+                            f"{label_of(lv)} {'implies' if lv.implied_by else 'gives'} {series_name(lv.series)} of "
+                            f"{bn(lv.value)} for {year}{when}: {lv.value / total:.0%} of the two-way turnover of "
+                            f"{bn(total)} that {who} stated ({kind.replace('_', ' ')})"
+                            f"{', within the total' if ok else ' - one direction cannot exceed the total'}.",
+                            exp_iv=(0.0, hi), obs_iv=interval(lv.value, lv.qualifier), ref_ids=(r.ref_id,),
+                            compared_with=kind, reading=reading, salt="bound" + reading,
+                            label=f"{_claim_short(lv, by_id)} ≤ total {r.ref_id.replace('ref-', '')} "
+                                  f"({kind.replace('_', ' ')})")
+                    continue
+                if _ref_series(r) != lv.series:
+                    continue
                 if lv.series[0] == "fdi" and lv.stock != ref_stock:
                     out.add("reference", lv.claim_ids, year, float(r.value_usd), lv.value, "USD", TOL_REFERENCE,
                             f"{label_of(lv)} is {'a stock' if lv.stock else 'a flow of the year'} but {who} stated "

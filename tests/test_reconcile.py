@@ -69,6 +69,12 @@ def test_shares_and_reference(rec):
     assert ref.loc["ref-2003-turnover-1", "compared_with"] == "official_statement"  # a minister's speech
 
 
+def test_a_direction_against_the_stated_total_of_its_year(rec):
+    row = find(rec, "bound", "$3.27 billion", "53% of the two-way turnover of US$6.20 bn").iloc[0]
+    assert row["reference_ids"] == "ref-2003-turnover-1" and row["compared_with"] == "official_statement"
+    assert row["verdict"] == "consistent" and row["rel_diff"] == 0 and row["expected_high"] == 6.2e9
+
+
 def test_reference_kinds():
     ref = kztrade.load("reference").set_index("ref_id")
     assert ref["source_kind"].value_counts().to_dict() == {"official_statement": 19, "press_background": 3,
