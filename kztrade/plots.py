@@ -467,7 +467,8 @@ def reconciliation_chart(rec, claims=None,
         ax.plot(x, i, marker=">" if point > hi_x else "o", color=colour, markersize=6.5, zorder=5)
         words = f"{r['observed'] / r['expected']:.0%} of the total" if bound else f"{point:+.1%}" \
             if abs(point) < 0.1 else f"{point:+.0%}"
-        ax.text(max(x, e_hi + tol if bound and point < e_hi + tol else x) + 0.035, i - 0.02, words, va="center", fontsize=7, color=colour, zorder=6,
+        at = e_hi + tol if bound and point < e_hi + tol else x  # a bound's share stands right of the bound
+        ax.text(at + 0.035, i - 0.02, words, va="center", fontsize=7, color=colour, zorder=6,
                 bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.8))
     ax.set_yticks(range(len(rows)), ticks, fontsize=7.5)
     for t, (what, _) in zip(ax.get_yticklabels(), rows):
@@ -494,7 +495,8 @@ def reconciliation_chart(rec, claims=None,
     note = ("Source: kztrade.load('reconciliation'); row labels give the claim, its source and what it is compared "
             "with; the explanation column says why. Numbers: the claim against the expected figure (for official "
             "checks, the closest reporter's). Relative differences beyond the axis end in ▶. ")
-    note += ("Kinds with no row in this build: " + ", ".join(absent) + "." if absent else "Every kind of check has rows.")
+    note += ("Kinds with no row in this build: " + ", ".join(absent) + "." if absent
+             else "Every kind of check has rows.")
     fig.text(0.01, 0.005, "\n".join(textwrap.wrap(note, 190)), fontsize=7, color="#555555", va="bottom")
     return fig
 

@@ -321,8 +321,9 @@ def official_summary(rec, claims_df, official=None):
         entry = out.setdefault(key, {"year": int(r.year), "series": series_short(s), "official_low": r.expected_low,
                                      "official_high": r.expected_high, "claims": [], "outside": []})
         implied = len(ids) > 1
+        undated = f", undated, read as of {int(r.year)}" if r.reading != "as_dated" else ""
         text = (f"{'implied by ' if implied else ''}“{mentions.get(ids[0], '?')}” {r.observed / 1e9:.2f} bn "
-                f"({cites.get(ids[-1], '?')}{', undated' if r.reading != 'as_dated' else ''})")
+                f"({cites.get(ids[-1], '?')}{undated})")
         entry["claims"].append(text)
         if r.verdict == "inconsistent":
             entry["outside"].append(text)
