@@ -5,9 +5,13 @@ import datetime as dt
 import re
 
 from .lang import resolve as resolve_lang
-from .meaning import Context, Meaning
+from .meaning import FLOWS, Context, Meaning
 from .metadata.fields import CURRENCIES
 from .periods import Periods
+
+# measures of money: a bare scaled figure of one of these takes the article's currency for it
+AMOUNT_MEASURES = ("trade_turnover", "exports", "imports", "trade_balance", "direct_investment", "gdp",
+                   "budget", "loan", "debt", "reserves", "fx_intervention")
 from .metadata.resources import CLAIM_COLUMNS, TOKEN_COLUMNS
 from .sentences import Sentences
 from .tokens import Token, Tokenizer
@@ -137,8 +141,16 @@ def extract(text: str, source_id: str = "doc", published=None, lang: str | None 
 def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Periods, claims: list[dict],
            source_id: str) -> dict:
     s, e = sents.around(t.start)
+    if t.unit == "count" and (rate := meaning.rate_unit(t, s, e)):
+        t.unit = rate  # "340 per dollar" in a sentence about the tenge
     measure, cue = meaning.measure(t, s, e)
     unit, value = t.unit, t.value
+    bare_amount = False
+    if unit == "count" and t.subject is None and meaning.scaled(t):
+        # "trade of about 9 billion": the measure of an amount whose currency the article states elsewhere
+        cue = meaning.nearest_cue(t, s, e)
+        if cue is not None and meaning.w.measure_of(cue) in AMOUNT_MEASURES:
+            measure, bare_amount = meaning.w.measure_of(cue), True
     economy, partner = meaning.economies(t, measure, cue, s, e)
     if measure in ("count", "monetary_amount") and t.subject is None and meaning.antecedent_applies(t, s, e):
         prev = _antecedent(claims, sents, s, unit)
@@ -156,8 +168,17 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
         "unit": unit, "unit_basis": "stated", "qualifier": t.qualifier, "measure": measure,
         "subject": t.subject, "economy": economy, "partner": partner,
         "attributed_to": meaning.attributed_to(s, e), "citation": source_id,
-        "scaled": t.scaled if hasattr(t, "scaled") else None,
+        "bare_amount": bare_amount,
     }
+    if measure in FLOWS and partner is None:
+        # coordinated flows inherit their countries: "exports to Turkey rose to $2bn and imports to $1bn"
+        for prev in reversed(claims):
+            if prev["char_start"] < s:
+                break
+            if prev["measure"] in FLOWS and prev["partner"] is not None:
+                partner = prev["partner"] if prev["partner"] != economy else prev["economy"]
+                break
+        row["partner"] = partner
     row.update(periods.resolve(t.q_start, t.q_end, s, e, change=measure in ("growth_factor", "growth_rate"),
                                measure=measure))
     return row
@@ -172,9 +193,12 @@ def _infer_units(claims: list[dict]) -> None:
         if c["unit_basis"] == "stated" and c["unit"] in CURRENCIES:
             by_measure.setdefault(c["measure"], set()).add(c["unit"])
     for c in claims:
-        scaled = c.pop("scaled", None)
-        if c["unit"] == "count" and scaled and c["subject"] is None and len(by_measure.get(c["measure"], ())) == 1:
+        if not c.pop("bare_amount"):
+            continue
+        if len(by_measure.get(c["measure"], ())) == 1:
             c["unit"], c["unit_basis"] = next(iter(by_measure[c["measure"]])), "inferred"
+        else:
+            c["measure"], c["economy"], c["partner"] = "count", None, None  # no currency to infer: a count
 
 
 def _antecedent(claims: list[dict], sents: Sentences, s: int, unit: str) -> dict | None:

@@ -27,6 +27,11 @@ def language(code: str):
     return importlib.import_module(f".lang.{code}", __package__)
 
 
+def _at(pattern: str) -> str:
+    """A pattern matched at a position of the text (re.match(text, pos)), where '^' would never match."""
+    return pattern[1:] if pattern.startswith("^") else pattern
+
+
 class Words:
     """A language's meaning words, compiled once per language."""
 
@@ -45,13 +50,19 @@ class Words:
         self.change_right = re.compile(lex.CHANGE_RIGHT, f)
         self.compared_right = re.compile(lex.COMPARED_RIGHT, f)
         self.deficit = re.compile(lex.DEFICIT, f)
-        self.lost_value_right = re.compile(lex.LOST_VALUE_RIGHT, f)
+        self.lost_value_right = re.compile(_at(lex.LOST_VALUE_RIGHT), f)
         self.migration = re.compile(lex.MIGRATION)
         self.migrants = re.compile(lex.MIGRANTS, f)
         self.population = re.compile(lex.POPULATION, f)
         self.inflation = re.compile(lex.INFLATION, f)
         self.anaphora = re.compile(lex.ANAPHORA, f)
         self.foreign_left = re.compile(lex.FOREIGN_LEFT, f)
+        self.object_left = re.compile(lex.OBJECT_LEFT, f)
+        self.per_right = re.compile(_at(lex.BARE_PER_RIGHT), f)
+        self.currency_word = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
+            lex.CURRENCY_WORDS, key=len, reverse=True)) + r")\b", f)
+        self.scale_word = re.compile(r"(?<![^\W\d])(?:" + "|".join(re.escape(w) for w in sorted(
+            lex.SCALES, key=len, reverse=True)) + r")\.?(?!\w)", f)
         self.world = re.compile(lex.WORLD, f)
         self.attribution = [re.compile(p) for p in lex.ATTRIBUTION]
         self.attribution_stop = re.compile(lex.ATTRIBUTION_STOP, f)
@@ -235,7 +246,10 @@ class Meaning:
             owner = w.table[m.group(1)]
         right = text[cue.end():min(e, cue.end() + 80)]
         if owner is None and w.owner_right is not None and (m := w.owner_right.match(right)):
-            owner = w.table[m.group("c")]
+            if lex.owner_right_role(m.group("c"), measure) == "owner":
+                owner = w.table[m.group("c")]
+            else:
+                target = w.table[m.group("c")]
         to_words = lex.FROM_WORDS if measure == "imports" else lex.TO_WORDS
         from_words = lex.TO_WORDS if measure == "imports" else lex.FROM_WORDS
         for words_, slot in ((to_words, "target"), (from_words, "owner")):
@@ -251,6 +265,8 @@ class Meaning:
             # "received" or "attracted" investment is its host
             lo, _ = self.clause(cue.start(), s, e)
             subj = find_countries(text, max(lo, cue.start() - 80), cue.start(), lang=self.ctx.lang)
+            if subj and w.object_left.search(text, max(s, subj[-1][0] - 16), subj[-1][0]):
+                subj = []  # "exports to Turkey rose ... and imports": Turkey is an object, not the subject
             if subj and not re.search(r"[,;(]", text[subj[-1][1]:cue.start()]):
                 if w.received.search(text, subj[-1][1], cue.start()):
                     target = target or subj[-1][2]
@@ -334,6 +350,22 @@ class Meaning:
             par = self.w.table[fr.group("c")] if fr else None
             return eco, (par if par != eco else None)
         return None, None
+
+    def rate_unit(self, t: Token, s: int, e: int) -> str | None:
+        """'traded at 340 per dollar': a bare figure priced in the currency its sentence names."""
+        m = self.w.per_right.match(self.text, t.q_end, min(e, t.q_end + 30))
+        if not m:
+            return None
+        base = self.w.lex.PER_BASE[m.group("base").lower()]
+        for c in self.w.currency_word.finditer(self.text, s, e):
+            code = self.w.lex.CURRENCY_WORDS.get(c.group().lower())
+            if code and code != base and f"{code}_per_{base}" in RATE_UNITS:
+                return f"{code}_per_{base}"
+        return None
+
+    def scaled(self, t: Token) -> bool:
+        """The mention carries a scale word ('9 billion'): an amount, even where no currency is printed."""
+        return self.w.scale_word.search(self.text, t.q_start, t.q_end) is not None
 
     # ------------------------------------------------------------------ attribution
     def attributed_to(self, s: int, e: int) -> str | None:

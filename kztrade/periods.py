@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .grammar import words_value
+from .meaning import _at
 
 ORDINAL_HALF = {"first": 1, "1st": 1, "second": 2, "2nd": 2}
 ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -98,7 +99,7 @@ class Lexicon:
         self.relative = [(re.compile(p, f), d) for p, d in lex.RELATIVE]
         self.rel_words = lex.REL_WORDS
         self.earlier = re.compile(lex.EARLIER, f)
-        self.period_right = re.compile(lex.PERIOD_ATTACHED, f)
+        self.period_right = re.compile(_at(lex.PERIOD_ATTACHED), f)
         self.since_left = re.compile(lex.SINCE_LEFT, f)
         self.base_left = re.compile(lex.BASE_LEFT, f)
         self.same_period = re.compile(lex.SAME_PERIOD, f)
@@ -110,12 +111,13 @@ class Lexicon:
         self.to_date = re.compile(lex.TO_DATE, f)
         self.since_any = re.compile(lex.SINCE_ANY, f)
         self.modifier_left = re.compile(lex.YEAR_MODIFIER_LEFT)
-        self.modifier_right = re.compile(lex.YEAR_MODIFIER_RIGHT)
+        self.modifier_right = re.compile(_at(lex.YEAR_MODIFIER_RIGHT))
         self.target = re.compile(lex.TARGET, f)
         self.forecast = re.compile(lex.FORECAST, f)
-        self.outlook_right = re.compile(lex.OUTLOOK_RIGHT, f)
+        self.outlook_right = re.compile(_at(lex.OUTLOOK_RIGHT), f)
         self.future_by = re.compile(lex.FUTURE_BY, f)
         self.future_left = re.compile(lex.FUTURE_LEFT, f)
+        self.compared_left = re.compile(lex.COMPARED_LEFT, f)
         self.event = re.compile(lex.EVENT, f)
         self.event_year_src = lex.EVENT_YEAR
         self.month_src = lex.MONTH
@@ -284,11 +286,10 @@ class Periods:
         # 2. the clause's period, then the sentence's; a period attached to another figure is that figure's
         if chosen is None and period.year is None:
             def usable(m: Mention) -> bool:
-                # a period attached to another figure is that figure's - except the level a change ends at:
-                # "grew fourfold to reach $X in 2012"
+                # a period attached to a figure this one is compared with is that figure's: "$6bn, up from
+                # $4bn in 2009"; one attached to a coordinated figure is shared: "... and imports to $1bn in 2017"
                 at = self._attached_to_figure(m, s)
-                return at is None or at[0] == q_start or (change and at[0] > q_end and not re.search(
-                    r"\b(?:from|than|with)\s+(?:\S+\s+){0,3}$", text[max(q_end, at[0] - 30):at[0]]))
+                return at is None or at[0] == q_start or not self._compared(at[0], q_end)
 
             in_clause = [m for m in own if lo <= m.start < hi]
             before = [m for m in in_clause if m.end <= q_start]
@@ -373,8 +374,7 @@ class Periods:
             for m in self.mentions(s, e):
                 at = self._attached_to_figure(m, s)
                 if m.role == "period" and at is not None and at[0] > q_end and lo <= m.start < hi \
-                        and re.search(r"\b(?:from|with|than)\s+(?:\S+\s+){0,3}$", text[max(lo, at[0] - 30):at[0]]) \
-                        and not lx.period_break.search(text, q_end, at[0]):
+                        and self._compared(at[0], max(lo, q_end)) and not lx.period_break.search(text, q_end, at[0]):
                     bases.append(m)
         if not bases and change and y is not None:
             since = lx.since_year.search(text, s, e)
@@ -440,6 +440,10 @@ class Periods:
                     out = self.previous_period(ps)  # a chain of sentences about the same figures
         self._own[s] = out
         return out
+
+    def _compared(self, fig_start: int, lo: int) -> bool:
+        """The figure at fig_start is introduced as a comparison: 'up from $4bn', 'than $4bn'."""
+        return self.lx.compared_left.search(self.text, max(lo, fig_start - 30), fig_start) is not None
 
     def _has_figure(self, s: int, e: int) -> bool:
         i = bisect.bisect_left(self.figures, (s, -1))

@@ -18,6 +18,7 @@ token_re = g.token_re
 candidate_re = g.candidate_re
 words_value = g.words_value
 qualifier_before = g.qualifier_before
+QUALIFIER_WINDOW = 30  # characters before a figure that its qualifier and fall words are looked for in
 SCALES = g.SCALES
 CURRENCY_SYMBOLS = g.CURRENCY_SYMBOLS
 CURRENCY_WORDS = g.CURRENCY_WORDS
@@ -74,6 +75,7 @@ def docnum_word(word: str) -> bool:
 
 CHROME_RIGHT = re.compile(r"^\s*(?:votes?|views?|comments?|reads?|likes?|shares?|times)\s*\)?\s*$", re.I)
 CHROME_LEFT = re.compile(r"(?:^|\n)\s*(?:\(|Read|Viewed|Views:?|Comments:?|Hits:?)\s*$", re.I)
+CHROME_LINE = None  # a line whose figures are page furniture ("Читайте также: ..."); English ends the article there
 DAY_RIGHT = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:-|–|and|to)?\s*(?:\d{{1,2}}\s+)?(?:of\s+)?(?:{g.MONTH_RE})(?![a-z])")
 CENTURY_RIGHT = re.compile(r"^\s+[Cc]entur(?:y|ies)\b")
 PERIOD_UNIT_RIGHT = None  # a figure that names a part of a year ("1 квартал"); English writes "Q1"
@@ -193,7 +195,7 @@ CUES = [
      r"traded|trade", "trade_turnover"),
     (r"export(?:s|ed|ing)?|shipments?|sales\s+to|supplies\s+to|supplied|shipped|sold\s+to", "exports"),
     (r"import(?:s|ed|ing)?|purchases\s+from|bought\s+from", "imports"),
-    (r"(?:foreign\s+)?direct\s+investments?|FDI|investments?|invested|investors?|"
+    (r"(?:foreign\s+)?direct\s+investments?|FDI|investments?|invested|investors?|capital(?=\s+(?:in|invested))|"
      r"(?:plant|factory|project)s?\s+(?:worth|valued\s+at|costing)", "direct_investment"),
     (r"GDP|gross\s+domestic\s+product|economy\s+grew", "gdp"),
     (r"(?:fiscal|budget)\s+(?:deficit|surplus|balance)", "fiscal_balance"),
@@ -231,7 +233,7 @@ COMPARED_RIGHT = (r"^\s*(?P<dir>more|higher|up|greater|less|lower|down|fewer)\s+
                   r"|over)\s+(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|preceding|prior)\s+year|last\s+year|"
                   r"(?:in\s+)?(?:18|19|20)\d\d|the\s+same\s+period|(?:a|the)\s+year\s+before)")
 DEFICIT = r"\bdeficit\b"  # a deficit is a negative balance
-LOST_VALUE_RIGHT = r"^\s+(?:of\s+)?(?:its|their)\s+value\b"  # "lost half its value": a fall
+LOST_VALUE_RIGHT = r"\s+(?:of\s+)?(?:its|their)\s+value\b"  # "lost half its value": a fall
 MIGRATION = (r"\b(?:migra\w*|emigra\w*|immigra\w*|resettl\w*|repatriat\w*|relocat\w*|"
              r"moved\s+(?:to|from)|left\s+for|arrived\s+in|returned\s+to)|\bleft\s+(?=[A-Z])")
 MIGRANTS = (r"\b(?:migrants?|emigrants?|immigrants?|people|persons|citizens|residents|settlers|"
@@ -253,6 +255,11 @@ FLOW_RIGHT = r"^(?:\s+[\w$.,-]+){{0,6}}?\s+{words}\s+(?:the\s+)?(?P<c>{country}|
 TO_WORDS = r"(?:to|into|in)"
 FROM_WORDS = r"(?:from|by)"
 GENERIC_PARTNER = ("country", "republic")
+# a country right after these words is an object ("exports to Turkey"), never the subject of a later verb
+OBJECT_LEFT = r"\b(?:to|from|with|into|in|for|by|of|on|at|and|between)\s+(?:the\s+)?$"
+# a bare rate after a figure: "traded at 340 per dollar" (the currency is named elsewhere in the sentence)
+BARE_PER_RIGHT = r"\s*(?:per|a|to\s+the|against\s+the)\s+(?:US\s+|U\.S\.\s+)?(?P<base>dollar|euro|rouble|ruble)\b"
+PER_BASE = {"dollar": "USD", "euro": "EUR", "rouble": "RUB", "ruble": "RUB"}
 AFTER_WORDS = r"\b(?:{words})\s+(?P<c>{country})"
 MIGRATION_TO = "to|in|into"
 MIGRATION_FROM = "from"
@@ -264,13 +271,13 @@ WORLD = (r"\b(?:(?:total|overall)\s+(?:foreign|external)\s+trade|foreign\s+trade
 _BODY = (r"(?:[A-Z][\w’'.&-]*|customs|statistics\s+(?:agency|office|committee|service|bureau)|ministry|committee|"
          r"agency|service|office|bureau|commission|government")
 ATTRIBUTION = [
-    r"\baccording\s+to\s+(?P<who>(?:the\s+)?(?:[\w’'.&-]+\s+){0,6}?[\w’'.&-]+?)(?=\s*(?:[,.;:)]|\bdata\b|"
+    r"\b[Aa]ccording\s+to\s+(?P<who>(?:the\s+)?(?:[\w’'.&-]+\s+){0,6}?[\w’'.&-]+?)(?=\s*(?:[,.;:)]|\bdata\b|"
     r"\bfigures\b|\bstatistics\b|\bestimates?\b|$))",
     r"(?P<who>\b(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+){0,5}?" + _BODY + r"))(?:’s|'s)?\s+(?:data|figures|statistics|"
     r"estimates)\s+(?:show|showed|shows|suggest|indicate|put)",
     r"(?P<who>\b(?:the\s+)?(?:[A-Z][\w’'.&-]*\s+){0,5}?" + _BODY + r"|minister|spokesman|spokeswoman|officials?))"
     r"\s+(?:said|says|reported|reports|announced|estimated|estimates|told)\b",
-    r"\b(?:data|figures|statistics)\s+(?:from|of|by|released\s+by|published\s+by)\s+(?P<who>(?:the\s+)?"
+    r"\b(?i:data|figures|statistics)\s+(?:from|of|by|released\s+by|published\s+by)\s+(?P<who>(?:the\s+)?"
     r"(?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+?)(?=\s*(?:[,.;:)]|\bshow|\bput|\bindicate|$))",
 ]
 ATTRIBUTION_STOP = r"^(?:it|he|she|they|we|this|that|which|who|experts?|analysts?|the\s+\w+)$"
@@ -280,7 +287,7 @@ TARGET = (r"\b(?:plans?|planned|planning|aims?|aimed|aiming|targets?|targeted|go
           r"sought|wants?|pledged?|promised?|agreed|agree|vowed?|ambition|objective)\b")
 FORECAST = (r"\b(?:expected|expects?|forecast(?:s|ed)?|projected|projects?|predicted|predicts?|anticipated|"
             r"will|would|could|(?-i:may)|might|likely|set\s+to|on\s+track\s+to|poised\s+to|potential(?:ly)?|outlook)\b")
-OUTLOOK_RIGHT = r"^\s*(?:is|are|was|were)\s+(?:expected|forecast|projected|planned|targeted|likely)\b"
+OUTLOOK_RIGHT = r"\s*(?:is|are|was|were)\s+(?:expected|forecast|projected|planned|targeted|likely)\b"
 FUTURE_BY = r"\bby\s+(?:the\s+end\s+of\s+)?(?P<y>(?:19|20)\d\d)\b"
 FUTURE_LEFT = r"\bby\s+(?:the\s+end\s+of\s+)?$"  # "by 2030": a deadline, not a period a later sentence continues
 
@@ -321,6 +328,7 @@ SPAN_YEARS = (r"\b(?:over|in|during|within|for)\s+(?:the\s+)?(?:last|past|previo
               r"\bin\s+(?P<n2>[\w.-]+)\s+years\b")
 SINCE_YEAR = r"\b(?:since|from|between|compared\s+(?:with|to))\s+(?P<y>(?:18|19|20)\d\d)\b"
 BETWEEN_YEARS = r"\b(?:between|from)\s+(?P<a>(?:18|19|20)\d\d)\s+(?:and|to|until|till|-|–)\s+(?P<b>(?:18|19|20)\d\d)\b"
+COMPARED_LEFT = r"\b(?:from|than|with|against|versus|vs\.?)\s+(?:\S+\s+){0,3}$"  # "up from $4bn in 2009"
 SPAN_FROM = r"\bfrom\s+$"  # the first figure of "grew from $15 million to $90 million"
 SPAN_TO = r"\bto\s+$"
 # a cumulative stock: "accumulated investment", "in total since 2005"
