@@ -57,6 +57,12 @@ def _cross_checks(table: str, ctx: dict, pa) -> list:
         checks.append(pa.Check(lambda df: df["char_end"] > df["char_start"], name="char_end_after_char_start"))
         checks.append(pa.Check(lambda df: df["claim_id"] == df["source_id"] + ":" + df["char_start"].astype(str)
                                + "-" + df["char_end"].astype(str), name="claim_id_from_offsets"))
+        # a pair of one economy says nothing; a comparison base lies before the claim's own period
+        checks.append(pa.Check(lambda df: ~(df["economy"].notna() & (df["economy"] == df["partner"])).fillna(False),
+                               name="economy_differs_from_partner"))
+        checks.append(pa.Check(lambda df: (df["base_year"].isna() | df["year"].isna()
+                                           | (df["base_year"] <= df["year"])).fillna(True),
+                               name="base_year_not_after_year"))
     for fk in RESOURCES[table]["foreign_keys"]:
         ref = fk["reference"]
         if ref["resource"] in ctx:

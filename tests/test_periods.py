@@ -214,3 +214,14 @@ def test_the_new_columns_are_in_every_output(table, tmp_path):
               "lang"):
         assert c in cols
     assert ex("Exports were $1 billion in 2016.").columns.tolist() == cols
+
+
+def test_pandera_rejects_an_economy_that_is_its_own_partner():
+    from kztrade.validate import TableValidationError, validate_all
+
+    tables = {t: kztrade.load(t) for t in kztrade.tables()}
+    claims = tables["claims"].copy()
+    claims.loc[0, ["economy", "partner"]] = ["KAZ", "KAZ"]
+    tables["claims"] = claims
+    with pytest.raises(TableValidationError, match="economy_differs_from_partner"):
+        validate_all(tables)
