@@ -139,6 +139,8 @@ class Tokenizer:
             return t.exclude("ordinal", t.text)
         if t.start >= self.chrome_start:
             return t.exclude("page_chrome", "after the article's end (footer, related links)")
+        if self.lex.CHROME_LINE is not None and self.lex.CHROME_LINE.match(text, text.rfind("\n", 0, t.start) + 1):
+            return t.exclude("page_chrome", "a line of links: " + _squeeze(text[t.start:t.start + 30]))
         if t.kind == "digits":
             return self._digits(t, m.group("suffix"), left, right)
         if t.kind == "multiple":
@@ -341,7 +343,7 @@ class Tokenizer:
     def _qualify(self, t: Token, left: str, after: str) -> None:
         L = self.lex
         # the qualifier stands before the currency symbol: "some US$ 4.2 billion"
-        before = self.text[max(0, t.q_start - 30):t.q_start]
+        before = self.text[max(0, t.q_start - L.QUALIFIER_WINDOW):t.q_start]
         t.context = before
         t.after = after[:40]
         q = L.qualifier_before(before)

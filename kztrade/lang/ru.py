@@ -137,32 +137,7 @@ def _multiple_verbs() -> dict[str, float]:
     return out
 
 
-class _Lazy(dict):
-    """A dict filled on first use: pymorphy3 is loaded only when Russian text is read."""
-
-    def __init__(self, fill):
-        super().__init__()
-        self._fill = fill
-
-    def _load(self):
-        if self._fill is not None:
-            fill, self._fill = self._fill, None
-            self.update(fill())
-
-    def __getitem__(self, k):
-        self._load()
-        return super().__getitem__(k)
-
-    def __contains__(self, k):
-        self._load()
-        return super().__contains__(k)
-
-    def get(self, k, default=None):
-        self._load()
-        return super().get(k, default)
-
-
-MULTIPLE_VERBS = _Lazy(_multiple_verbs)
+MULTIPLE_VERBS = _multiple_verbs()  # this module is imported only to read Russian: built at once
 MULTIPLE_BASE: frozenset[str] = frozenset()  # every Russian multiple word is one ("удвоить" is a target)
 _FRACTION_LEMMAS = {"половина": 50.0, "треть": 100 / 3, "четверть": 25.0}
 
@@ -172,7 +147,7 @@ def _fractions() -> dict[str, float]:
     return {f: v for w, v in _FRACTION_LEMMAS.items() for f in forms(w)}
 
 
-FRACTIONS = _Lazy(_fractions)
+FRACTIONS = _fractions()
 
 
 def fraction_value(words: list[str]) -> tuple[float, float] | None:
@@ -259,8 +234,11 @@ def docnum_word(word: str) -> bool:
     return word in DOCNUM_WORDS or (len(word) > 3 and word.isalpha() and lemma(word) in _DOCNUM_LEMMAS)
 
 
-CHROME_LEFT = re.compile(r"(?:^|\n)\s*(?:\(|Просмотр\w*:?|Комментари\w*:?|Прочитано:?|Читать:?|Оцен\w*:?)?\s*$",
-                         re.I)
+CHROME_LEFT = re.compile(r"(?:^|\n)\s*(?:(?:Просмотр\w*|Комментари\w*|Прочитано|Читать|Оцен\w*|Голос\w*|Отзыв\w*)"
+                         r"\s*:?\s*\(?|\()?\s*$", re.I)
+# a line of links to other articles: its figures are theirs, not this article's
+CHROME_LINE = re.compile(r"[ \t]*(?:Читайте\s+также|Смотрите\s+также|См\.\s+также|Читать\s+также|Подробнее|"
+                         r"Похожие\s+(?:новости|статьи|материалы)|Другие\s+новости|Теги|Метки)\b", re.I)
 CHROME_RIGHT = re.compile(r"^\s*(?:просмотр\w*|комментари\w*|голос\w*|оцен\w*|раза?)?\s*\)?\s*$", re.I)
 LABEL_LEFT = re.compile(rf"[A-Za-z{_L}]-?$|[A-Za-z{_L}]\d*[-/]$")
 PLAIN_INT = re.compile(r"\d+")
@@ -279,7 +257,7 @@ def _scales() -> dict[str, float]:
     return out
 
 
-SCALES = _Lazy(_scales)
+SCALES = _scales()
 
 
 def _scale_alt() -> str:
@@ -316,7 +294,7 @@ def _currency_forms() -> dict[str, str]:
     return out
 
 
-CURRENCY_WORDS = _Lazy(_currency_forms)
+CURRENCY_WORDS = _currency_forms()
 CURRENCY_WORD_RIGHT = _LazyPattern(lambda: re.compile(
     r"^[\s\u00a0]+(?:в\s+)?(" + _alt(_currency_forms()) + rf")(?![{_L}\w])(?:\s+США(?![{_L}]))?", re.I))
 
@@ -416,16 +394,24 @@ QUALIFIER_RE = re.compile(
     + r")(?:\s+(?:на|в|во|до|к|чем|уровня|отметки|отметку))?[\s\u00a0]*$", re.I)
 # "с 20 до 30", "вырос до 30": a level reached, not a bound
 _DO_LEVEL = re.compile(rf",\s*$|[—–]\s*$|(?:^|\s)(?:с|от)\s+\S+|вырос|увелич|сократ|сниз|уменьш|упа[лд]|достиг|довести|"
-                       rf"доведен|дорос|подня|возрос|повыс|сниж|рост|снижени|сокращени", re.I)
+                       rf"доведен|дорос|подня|возрос|повыс|сниж|рост|снижени|сокращени|нарастить|увеличить|вырасти|дойти|"
+                       rf"достичь|доход|сократить|снизить", re.I)
+
+
+QUALIFIER_WINDOW = 80  # "довести объём взаимной торговли до": the verb that makes "до" a level stands far back
 
 
 def qualifier_before(before: str) -> str | None:
-    q = QUALIFIER_RE.search(before[-32:])
+    near = before[-32:]
+    q = QUALIFIER_RE.search(near)
     if not q:
         return None
     kind = next(k for i, (_, k) in enumerate(QUALIFIERS) if q.group(f"q{i}"))
-    if kind == "at_most" and q.group(1).lower() == "до" and _DO_LEVEL.search(before[:q.start()]):
-        return None
+    if kind == "at_most" and q.group(1).lower() == "до":
+        clause = before[:len(before) - len(near) + q.start()]
+        clause = re.split(r"[.;!?]\s", clause)[-1]
+        if _DO_LEVEL.search(clause):
+            return None
     return kind
 
 
@@ -589,10 +575,23 @@ OWNER_LEFT = r"({country})\s+(?:[\w-]+\s+){{0,2}}$"  # "казахстански
 # the owner in the genitive right after the cue: "экспорт Казахстана в Россию", "инвестиции России в ..."
 OWNER_RIGHT = (r"^\s+(?:(?!(?:в|во|на|из|с|со|от|между|и|для|по|к)\s)[\w-]+\s+){{0,2}}?(?P<c>{country})"
                r"(?!\s*(?:и|или)\s)")
+
+
+def owner_right_role(word: str, measure: str) -> str:
+    """A country after a flow cue: a name in the genitive owns the flow ("экспорт Казахстана", "импорт России");
+    an adjective describes the goods, which for imports names their origin ("импорт российских товаров")."""
+    return "target" if measure == "imports" and word[:1].islower() else "owner"
+
+
 FLOW_RIGHT = r"^(?:\s+[\w$.,%«»\"-]+){{0,6}}?\s+{words}\s+(?P<c>{country}|стран\w*|республик\w*)"
 TO_WORDS = r"(?:в|во|на)"
 FROM_WORDS = r"(?:из|от|со?)"
 GENERIC_PARTNER = tuple(forms("страна") | forms("республика"))
+# a country right after these words is an object ("экспорт в Турцию"), never the subject of a later verb
+OBJECT_LEFT = r"(?<!\w)(?:в|во|из|с|со|на|для|между|и|от|к|по)\s+$"
+# a bare rate after a figure: "торговался по 340 за доллар" (the currency is named elsewhere in the sentence)
+BARE_PER_RIGHT = r"^\s*(?:за|к)\s+(?:1\s+)?(?:американск\w+\s+)?(?P<base>доллар\w*|евро|рубл\w*)"
+PER_BASE = {f: code for w, code in (("доллар", "USD"), ("евро", "EUR"), ("рубль", "RUB")) for f in forms(w)}
 AFTER_WORDS = r"(?<!\w)(?:{words})\s+(?P<c>{country})"
 MIGRATION_TO = "в|во"
 MIGRATION_FROM = "из|с|со"
@@ -651,6 +650,7 @@ SPAN_YEARS = (r"\b(?:за|в\s+течение)\s+(?:последн\w+|проше
               r"\bза\s+(?P<n2>\d+)\s+лет\b")
 SINCE_YEAR = r"\b(?:с|со|начиная\s+с|между|по\s+сравнению\s+с)\s+(?P<y>(?:18|19|20)\d\d)\b"
 BETWEEN_YEARS = r"\b(?:между|с)\s+(?P<a>(?:18|19|20)\d\d)\s+(?:и|по|до)\s+(?P<b>(?:18|19|20)\d\d)\b"
+COMPARED_LEFT = r"(?<!\w)(?:с|чем|против|по\s+сравнению\s+с|относительно)\s+(?:\S+\s+){0,3}$"  # "против $4 млрд"
 SPAN_FROM = r"(?<!\w)с\s+$"  # the first figure of "вырос с $15 млн до $90 млн"
 SPAN_TO = r"(?<!\w)до\s+$"
 TO_DATE = (r"\b(?:накопленн\w*|в\s+общей\s+сложности|за\s+годы\s+независимости|совокупн\w*|"
