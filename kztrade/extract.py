@@ -9,6 +9,7 @@ from .meaning import FLOWS, Context, Meaning
 from .metadata.fields import CURRENCIES
 from .periods import Periods
 
+_EQUIVALENT = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|some\s+|approximately\s+|≈\s*|~\s*)?")
 # measures of money: a bare scaled figure of one of these takes the article's currency for it
 AMOUNT_MEASURES = ("trade_turnover", "exports", "imports", "trade_balance", "direct_investment", "gdp",
                    "budget", "loan", "debt", "reserves", "fx_intervention")
@@ -154,8 +155,18 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
     economy, partner = meaning.economies(t, measure, cue, s, e)
     if measure in ("count", "monetary_amount") and t.subject is None and meaning.antecedent_applies(t, s, e):
         prev = _antecedent(claims, sents, s, unit)
-        if prev is not None:
+        back = meaning.cue_before(s, sents)
+        if back is not None and (prev is None or back.start() > prev["char_end"]) and unit != "count":
+            # the measure named after the last figure: "Trade is growing. In 2017 it reached $16bn"
+            measure = meaning.w.measure_of(back)
+            economy, partner = meaning.economies(t, measure, back, *sents.span(sents.index(back.start())))
+        elif prev is not None:
             unit = prev["unit"] if unit == "count" else unit
+            measure, economy, partner = prev["measure"], prev["economy"], prev["partner"]
+    if claims and claims[-1]["char_end"] <= t.q_start and _EQUIVALENT.fullmatch(text, claims[-1]["char_end"], t.q_start):
+        # "1.5 trillion roubles ($15.6bn)": the same figure in another unit says what the first one says
+        prev = claims[-1]
+        if prev["unit"] != unit and unit not in ("percent", "count"):
             measure, economy, partner = prev["measure"], prev["economy"], prev["partner"]
     if measure == "migration" and unit == "count":
         unit = "persons"

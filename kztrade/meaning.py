@@ -48,6 +48,7 @@ class Words:
         self.trade = re.compile(lex.TRADE, f)
         self.change_left = re.compile(lex.CHANGE_LEFT, f)
         self.change_right = re.compile(lex.CHANGE_RIGHT, f)
+        self.change_by_left = re.compile(lex.CHANGE_BY_LEFT, f)
         self.compared_right = re.compile(lex.COMPARED_RIGHT, f)
         self.deficit = re.compile(lex.DEFICIT, f)
         self.lost_value_right = re.compile(_at(lex.LOST_VALUE_RIGHT), f)
@@ -159,6 +160,7 @@ class Meaning:
         before = self.text[max(s, t.q_start - 60):t.q_start]
         after = self.text[t.q_end:min(e, t.q_end + 40)]
         return bool(self.w.change_left.search(before) or self.w.change_right.match(after)
+                    or self.w.change_by_left.search(self.text[max(s, t.q_start - 80):t.q_start])
                     or self.w.compared_right.match(after) or self.w.lost_value_right.match(after))
 
     def measure(self, t: Token, s: int, e: int) -> tuple[str, re.Match | None]:
@@ -385,3 +387,16 @@ class Meaning:
 
     def antecedent_applies(self, t: Token, s: int, e: int) -> bool:
         return bool(self.w.anaphora.search(self.text, s, e))
+
+    def cue_before(self, s: int, sentences) -> re.Match | None:
+        """The last measure cue of the one or two sentences before s: what 'it' and 'the figure' point back to
+        when no earlier figure does ('Trade is growing. In 2017 it reached ...')."""
+        i = sentences.index(s)
+        for j in (i - 1, i - 2):
+            if j < 0:
+                break
+            ps, pe = sentences.span(j)
+            cues = [m for m in self._cues(ps, pe) if self.w.measure_of(m) not in ("price",)]
+            if cues:
+                return cues[-1]
+        return None

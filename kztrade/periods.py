@@ -190,18 +190,12 @@ class Periods:
                     if not n or not 1 <= n <= 12:
                         continue
                     m1, m2 = 1, int(n)
-                    if m2 == 6:
-                        kind = "half"
-                    elif m2 == 3:
-                        kind = "quarter"
-                    elif m2 == 12:
-                        kind = "year"
+                    kind = _kind_of_months(m1, m2)
                 elif rx is lx.month_range:
                     m1, m2 = lx.month(m.group("m1")), lx.month(m.group("m2"))
                     if m2 < m1:
                         continue
-                    if (m1, m2) == (1, 12):
-                        kind = "year"
+                    kind = _kind_of_months(m1, m2)
                 else:
                     m1 = m2 = lx.month(m.group("m"))
                 start = m.start("m") if rx is lx.month_single else m.start()
@@ -234,7 +228,7 @@ class Periods:
             if mm.role != "period":
                 continue
             left = text[max(s, mm.start - 40):mm.start]
-            if lx.since_left.search(left):
+            if lx.since_left.search(left) and mm.kind in ("year", "month"):  # "from January to July" is a period
                 mm.role = "since"
             elif lx.base_left.search(left):
                 mm.role = "base"
@@ -472,6 +466,17 @@ def _ordinal(m: re.Match, digit: str, english: dict, lx) -> int | None:
     which = (m.group("which") or "").lower()
     n = english.get(which) or getattr(lx.lex, "PERIOD_ORDINALS", {}).get(which)
     return n or (int(m.group(digit)) if m.group(digit) else None)
+
+
+def _kind_of_months(m1: int, m2: int) -> str:
+    """January-June is a half-year, April-June a quarter, January-December a year; other spans are months."""
+    if (m1, m2) == (1, 12):
+        return "year"
+    if (m1, m2) in ((1, 6), (7, 12)):
+        return "half"
+    if m2 - m1 == 2 and m1 % 3 == 1:
+        return "quarter"
+    return "month" if m1 == m2 else "months"
 
 
 def _count(raw: str | None) -> float | None:

@@ -225,3 +225,35 @@ def test_pandera_rejects_an_economy_that_is_its_own_partner():
     tables["claims"] = claims
     with pytest.raises(TableValidationError, match="economy_differs_from_partner"):
         validate_all(tables)
+
+
+def test_it_points_back_to_the_measure_named_before():
+    df = ex("Kazakhstan and Russia are neighbours. Their trade turnover keeps growing. In 2016 it reached "
+            "$15 billion, and it will amount to $17 billion by the end of this year.", "2017-09-01")
+    a, b = one(df, "$15 billion"), one(df, "$17 billion")
+    assert (a.measure, a.economy, a.partner, a.year, a.outlook) == ("trade_turnover", "KAZ", "RUS", 2016, "actual")
+    assert (b.measure, b.year, b.outlook) == ("trade_turnover", 2017, "forecast")
+
+
+def test_an_amount_in_brackets_is_the_same_figure_in_another_currency():
+    df = ex("Trade between Kazakhstan and Russia topped 900 billion roubles ($11 billion) in January-June.",
+            "2022-08-01")
+    usd = one(df, "$11 billion")
+    assert (usd.measure, usd.economy, usd.partner, usd.period_kind, usd.period_end) == (
+        "trade_turnover", "KAZ", "RUS", "half", "2022-06")
+
+
+def test_a_level_exceeded_by_a_percentage_is_a_change():
+    df = ex("Kazakhstan and Russia: trade between the two exceeds last year's level by 25 %.", "2009-05-01")
+    g = one(df, "25 %")
+    assert (g.measure, g.value, g.year, g.base_year) == ("growth_rate", 25, 2009, 2008)
+
+
+def test_from_one_month_to_another_is_a_period_not_a_bound():
+    df = ex("This year, from January to May, exports to Russia came to $2 billion.", "2019-07-01")
+    assert row(df, "$2 billion")[:4] == (2019, "2019-01", "2019-05", "months")
+
+
+def test_inter_regional_cooperation_is_cross_border_trade():
+    df = ex("Kazakhstan and Russia say inter-regional cooperation gives some 60 % of their trade turnover.")
+    assert one(df, "60 %").measure == "cross_border_share"

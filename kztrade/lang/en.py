@@ -195,7 +195,7 @@ CUES = [
      r"traded|trade", "trade_turnover"),
     (r"export(?:s|ed|ing)?|shipments?|sales\s+to|supplies\s+to|supplied|shipped|sold\s+to", "exports"),
     (r"import(?:s|ed|ing)?|purchases\s+from|bought\s+from", "imports"),
-    (r"(?:foreign\s+)?direct\s+investments?|FDI|investments?|invested|investors?|capital(?=\s+(?:in|invested))|"
+    (r"(?:foreign\s+)?direct\s+investments?|FDI|investments?|invest(?:s|ed|ing)?|investors?|capital(?=\s+(?:in|invested))|"
      r"(?:plant|factory|project)s?\s+(?:worth|valued\s+at|costing)", "direct_investment"),
     (r"GDP|gross\s+domestic\s+product|economy\s+grew", "gdp"),
     (r"(?:fiscal|budget)\s+(?:deficit|surplus|balance)", "fiscal_balance"),
@@ -217,7 +217,8 @@ PERCENT_MEASURES = [
     (r"\b(?:fiscal|budget)\s+(?:deficit|surplus|balance)\b", "fiscal_balance"),
     (r"\bdevalu\w+|\bdepreciat\w+", "devaluation"),
 ]
-CROSS_BORDER = r"cross[\s-]border|border\s+(?:trade|regions|areas|ties|cooperation)|frontier\s+trade|interregional"
+CROSS_BORDER = (r"cross[\s-]border|border\s+(?:trade|regions|areas|ties|cooperation)|frontier\s+(?:trade|cooperation)|"
+                r"inter-?regional")
 TRADE = r"\btrade|turnover|export|import"
 # a change stated before the figure ("rose by", "devalued the tenge by"); "fell from X to Y" gives levels
 CHANGE_LEFT = (r"\b(?:grew|grown|growing|grow|rose|risen|rising|increased|increasing|up|jumped|"
@@ -226,6 +227,9 @@ CHANGE_LEFT = (r"\b(?:grew|grown|growing|grow|rose|risen|rising|increased|increa
                r"declined|down|shrank|shrunk|contracted|plunged|slumped|slid|tumbled|reduced|"
                r"growth|increase|rise|decline|drop|fall|decrease|reduction)"
                r"\s+(?:(?!from\b|to\b)[\w.$’']+\s+){0,3}$")
+# "exceeded last year's level by 40%": a comparison stated before "by"
+CHANGE_BY_LEFT = (r"\b(?:exceed\w*|surpass\w*|outstrip\w*|outpac\w*|higher|lower|more|less|up|down|increas\w*|"
+                  r"decreas\w*|grow\w*|grew|rose|risen|fell|fallen|drop\w*|declin\w*)\b(?:\s+\S+){0,5}\s+by\s+$")
 CHANGE_RIGHT = (r"^\s*(?:growth|increase|rise|decline|drop|fall|decrease|year[\s-]on[\s-]year|"
                 r"y/y|yoy|annual\s+growth|gain|jump|surge|contraction|slump)\b")
 # a figure compared with an earlier period: "20 percent more than a year earlier", "down 5% on 2014"
@@ -241,7 +245,11 @@ MIGRANTS = (r"\b(?:migrants?|emigrants?|immigrants?|people|persons|citizens|resi
 POPULATION = r"\b(?:population|inhabitants|residents)\b"
 INFLATION = r"\binflation\b"
 # "the figure rose to ...": a figure that points back to an earlier sentence's measure
-ANAPHORA = r"\b(?:the|this|that)\s+(?:figure|number|total|amount|indicator|sum)\b(?!\s+of\b)"
+ANAPHORA = (r"\b(?:the|this|that)\s+(?:figure|number|total|amount|indicator|sum)\b(?!\s+of\b)|"
+            r"\b(?:[Ii]t|[Tt]his)\s+(?:is|was|will\s+be|has\s+been)\b|"
+            r"\b(?:[Ii]t|[Tt]his)\s+(?:(?:has|had|will|is|was|already|could|may|might|would|should)\s+){0,2}"
+            r"(?:reach\w*|st(?:ood|ands?)|amount\w*|total\w*|be|been|rose|risen|fell|fallen|grew|grown|exceed\w*|"
+            r"came|hit|topped|increased|decreased|declined|dropped|climbed|jumped)\b")
 # words that break a sentence into clauses: a figure's cue and period are looked for in its own clause first
 CLAUSE_BREAK = r";|\bwhile\b|\bwhereas\b|,\s*but\b|\bbut\b|\bcompared\s+(?:with|to)\b"
 PERIOD_BREAK = r";|\bwhile\b|\bwhereas\b|\bbut\b|,\s*and\b|\.\s"
@@ -309,16 +317,17 @@ RELATIVE = [  # (pattern, years from the publication year)
 REL_WORDS = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1}
 EARLIER = r"earlier|ago"  # "a year earlier": earlier than the sentence's year
 # between a figure and the period attached to it: "$5bn in 2014", "$5bn for the first half", "$5bn last year"
-PERIOD_ATTACHED = (r"(?:\s+(?:it|them|this|that))?[\s,]*(?:(?:in|for|during|by|as\s+of|over|throughout|"
-                r"at\s+the\s+end\s+of)\s+|(?=last\b|this\b|the\s+(?:first|second|third|fourth|past|previous)\b))"
+PERIOD_ATTACHED = (r"(?:\s+(?:it|them|this|that))?[\s,]*(?:(?:in|for|during|by(?:\s+the\s+end\s+of)?|as\s+of|over|"
+                r"throughout|at\s+the\s+end\s+of)\s+|(?=last\b|this\b|the\s+(?:first|second|third|fourth|past|previous)\b))"
                 r"(?:the\s+(?=first|second|third|fourth|past|previous|last))?")
 # a year that bounds or starts a span is not the period of a figure: "since 2005", "from 2010 to"
 SINCE_LEFT = (r"\b(?:since|from|after|before|until|till|between|founded\s+in|established\s+in|"
               r"created\s+(?:back\s+)?in|back\s+in)\s+(?:(?:early|mid|late)[\s-]+)?(?:" + MONTH + r"\s+)?$")
 # the comparison base: "over 2016", "on the same period of 2019", "compared with 2014", "than in 2010"
-BASE_LEFT = (r"(?:\b(?:over|on|versus|vs\.?|against)\s+|\bcompared\s+(?:with|to)\s+(?:the\s+)?(?:level\s+of\s+)?(?:in\s+)?|"
+BASE_LEFT = (r"(?:\b(?:over|on|versus|vs\.?|against|exceed\w*|surpass\w*|above|below)\s+|\bcompared\s+(?:with|to)\s+(?:the\s+)?(?:level\s+of\s+)?(?:in\s+)?|"
              r"\bthan\s+(?:in\s+)?|\bin\s+comparison\s+with\s+)(?:the\s+same\s+period\s+(?:of|in|last)\s+)?$")
-SAME_PERIOD = (r"\b(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?(?:(?P<y>(?:18|19|20)\d\d)|(?:last|the\s+previous)\s+year|"
+SAME_PERIOD = (r"\b(?:last|the\s+previous)\s+year[’']s\s+(?:level|figures?|volume|result)s?\b|"
+               r"\b(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?(?:(?P<y>(?:18|19|20)\d\d)|(?:last|the\s+previous)\s+year|"
                r"a\s+year\s+(?:earlier|ago|before))?|\b(?:a|the)\s+year\s+before\b|\byear[\s-]on[\s-]year\b|"
                r"\by/y\b|\byoy\b|\bpreceding\s+year\b")
 # "over the last two years", "in the past decade", "in 15 years"
