@@ -350,8 +350,9 @@ class Tokenizer:
         if q:
             t.qualifier = q
             return
+        inside = self.text[t.end:t.q_end]  # "двадцать с лишним миллиардов": the qualifier stands before the scale
         for rx, q in L.QUALIFIERS_RIGHT:
-            if rx.match(after):
+            if rx.match(after) or rx.match(inside):
                 t.qualifier = q
                 return
 

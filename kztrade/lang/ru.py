@@ -234,12 +234,13 @@ def docnum_word(word: str) -> bool:
     return word in DOCNUM_WORDS or (len(word) > 3 and word.isalpha() and lemma(word) in _DOCNUM_LEMMAS)
 
 
-CHROME_LEFT = re.compile(r"(?:^|\n)\s*(?:(?:Просмотр\w*|Комментари\w*|Прочитано|Читать|Оцен\w*|Голос\w*|Отзыв\w*)"
+CHROME_LEFT = re.compile(r"(?:^|\n)\s*(?:(?:Просмотр\w*|Комментари\w*|Прочитано|Читать|Оцен\w*|Голос\w*|Отзыв\w*|"
+                         r"Время\s+чтения)"
                          r"\s*:?\s*\(?|\()?\s*$", re.I)
 # a line of links to other articles: its figures are theirs, not this article's
 CHROME_LINE = re.compile(r"[ \t]*(?:Читайте\s+также|Смотрите\s+также|См\.\s+также|Читать\s+также|Подробнее|"
                          r"Похожие\s+(?:новости|статьи|материалы)|Другие\s+новости|Теги|Метки)\b", re.I)
-CHROME_RIGHT = re.compile(r"^\s*(?:просмотр\w*|комментари\w*|голос\w*|оцен\w*|раза?)?\s*\)?\s*$", re.I)
+CHROME_RIGHT = re.compile(r"^\s*(?:просмотр\w*|комментари\w*|голос\w*|оцен\w*|раза?|мин\.?|минут\w*)?\s*\)?\s*$", re.I)
 LABEL_LEFT = re.compile(rf"[A-Za-z{_L}]-?$|[A-Za-z{_L}]\d*[-/]$")
 PLAIN_INT = re.compile(r"\d+")
 
@@ -262,7 +263,7 @@ SCALES = _scales()
 
 def _scale_alt() -> str:
     # the point of "млрд." is the abbreviation's unless a new sentence begins after it
-    return (rf"(?:трлн|млрд|млн|тыс)(?![{_L}])(?:\.(?![\s\u00a0]*(?:[А-ЯЁA-Z«\"]|$)))?|"
+    return (rf"(?:трлн|млрд|млн|тыс)(?![{_L}])(?:\.(?![\s\u00a0]*(?:(?-i:[А-ЯЁA-Z«\"])|$)))?|"
             rf"(?:{_alt(f for w in BIG for f in forms(w))})(?![{_L}])")
 
 
@@ -337,10 +338,11 @@ AGE_LEFT = re.compile(r"(?:^|\s)в\s+возрасте\s+(?:от\s+)?$", re.I)
 POPULATION_LEFT = re.compile(r"(?:^|\s)населени[ея]м?\s+(?:в\s+)?(?:около\s+|почти\s+|более\s+|свыше\s+)?$", re.I)
 # "в 1,5 раза", "в два раза", "2-кратный": a multiple after "в" or a comparative
 TIMES_RIGHT = re.compile(rf"^(?:[\s\u00a0]+раза?(?![{_L}])|-?кратн[{_L}]*)", re.I)
-COMPARATIVE = re.compile(rf"(?:^|\s)в\s+(?:[{_L}]+\s+)?$|(?:^|\s)в\s+(?:\d[\d,]*|[{_L}]+)\s+раза?(?![{_L}])|кратн|"
+# (the figure itself is cut out of the text this is matched against: "в 1,5 раза" reads "в  раза")
+COMPARATIVE = re.compile(rf"(?:^|\s)в\s+(?:[{_L}]+\s+)?раза?(?![{_L}])|кратн|"
                          rf"больше|меньше|выше|ниже|вырос|увелич|сократ|сниз|превы", re.I)
 _FALL = rf"(?:сократ|сниз|уменьш|упа[лд]|падени|спад|обвал|подешев|ослаб|обесцен|девальв)[{_L}]*"
-MULTIPLE_FALL = re.compile(rf"{_FALL}\s+(?:[{_L}]+\s+){{0,3}}?(?:в\s+)?$|^\s*(?:меньше|ниже|дешевле|слабее)(?![{_L}])",
+MULTIPLE_FALL = re.compile(rf"{_FALL}\s+(?:[{_L}]+\s+){{0,5}}?(?:в\s+)?$|^\s*(?:меньше|ниже|дешевле|слабее)(?![{_L}])",
                            re.I)
 FALL_LEFT = re.compile(rf"{_FALL}\s+(?:(?!с\s|до\s)[{_L}\w.]+\s+){{0,3}}$", re.I)
 FALL_RIGHT = re.compile(rf"^\s*(?:меньше|ниже|снижени[{_L}]*|сокращени[{_L}]*|падени[{_L}]*)(?![{_L}])", re.I)
@@ -354,11 +356,11 @@ VAGUE_ALONE: frozenset[str] = frozenset()  # plural scale words alone are the `v
 _PEOPLE_LEMMAS = {"человек", "мигрант", "гражданин", "житель", "работник", "специалист", "студент",
                   "переселенец", "иммигрант", "эмигрант", "турист", "сотрудник", "беженец", "репатриант",
                   "соотечественник", "военнослужащий", "пенсионер", "ребёнок", "ребенок", "россиянин",
-                  "казахстанец", "трудовой", "рабочий", "посетитель", "участник", "жертва", "погибший"}
+                  "казахстанец", "посетитель", "участник", "жертва", "погибший"}
 
 
 def people(word: str) -> bool:
-    return lemma(word) in _PEOPLE_LEMMAS
+    return pos(word) == "NOUN" and lemma(word) in _PEOPLE_LEMMAS
 
 
 def subject(words: list[str]) -> str | None:
@@ -393,7 +395,7 @@ QUALIFIER_RE = re.compile(
     r"(?<![\w-])(" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(QUALIFIERS))
     + r")(?:\s+(?:на|в|во|до|к|чем|уровня|отметки|отметку))?[\s\u00a0]*$", re.I)
 # "с 20 до 30", "вырос до 30": a level reached, not a bound
-_DO_LEVEL = re.compile(rf",\s*$|[—–]\s*$|(?:^|\s)(?:с|от)\s+\S+|вырос|увелич|сократ|сниз|уменьш|упа[лд]|достиг|довести|"
+_DO_LEVEL = re.compile(rf",\s*$|[—–]\s*$|(?:^|[\s(])(?:с|от)\s+\S+|вырос|увелич|сократ|сниз|уменьш|упа[лд]|достиг|довести|"
                        rf"доведен|дорос|подня|возрос|повыс|сниж|рост|снижени|сокращени|нарастить|увеличить|вырасти|дойти|"
                        rf"достичь|доход|сократить|снизить", re.I)
 
@@ -409,7 +411,7 @@ def qualifier_before(before: str) -> str | None:
     kind = next(k for i, (_, k) in enumerate(QUALIFIERS) if q.group(f"q{i}"))
     if kind == "at_most" and q.group(1).lower() == "до":
         clause = before[:len(before) - len(near) + q.start()]
-        clause = re.split(r"[.;!?]\s", clause)[-1]
+        clause = re.split(r"[.;!?]\s+(?=[А-ЯЁA-Z«])", clause)[-1]  # "тыс. тонн" does not end a sentence
         if _DO_LEVEL.search(clause):
             return None
     return kind
@@ -482,7 +484,7 @@ def _warm() -> None:
     token_re(), candidate_re(), SCALE_RIGHT.match(""), CURRENCY_WORD_RIGHT.match(""), DAY_RIGHT.match("")
 
 # "за 9 месяцев 2023 года", "первые 10 месяцев текущего года": a period, not a duration
-PERIOD_LEFT = re.compile(rf"(?:^|\s)(?:за|первы[ехй]|последни[ехй])\s+$", re.I)
+PERIOD_LEFT = re.compile(rf"(?:^|\s)(?:за|итогам|первы[ехй]|последни[ехй])\s+$", re.I)
 PERIOD_RIGHT = re.compile(rf"^\s+(?:(?:18|19|20)\d\d|текущего|этого|прошлого|нынешнего|минувшего|сего|года)(?![{_L}\d])",
                           re.I)
 
@@ -520,7 +522,8 @@ CUES = [
      r"отгрузк\w*|отгрузил\w*|продал\w*\s+в|продаж\w*\s+в", "exports"),
     (r"импорт\w*|импортир\w*|ввоз\w*|ввез\w*|закупк\w*|закупил\w*|закупа\w*", "imports"),
     (r"(?:прям\w+\s+)?(?:иностранн\w+\s+)?инвестиц\w*|инвестир\w*|инвестор\w*|капиталовложени\w*|"
-     r"вложени\w*|вложил\w*|ПИИ", "direct_investment"),
+     r"вложени\w*|вложил\w*|ПИИ|привлек\w*|привлечен\w*|проект\w*,?\s+(?:\S+\s+){0,3}?(?:стоимостью|на\s+сумму|"
+     r"оценива\w+\s+в)", "direct_investment"),
     (r"ВВП|валов\w+\s+внутренн\w+\s+продукт\w*|экономика\s+выросла", "gdp"),
     (r"(?:дефицит|профицит)\w*\s+(?:государственного\s+|республиканского\s+)?бюджет\w*", "fiscal_balance"),
     (r"бюджет\w*", "budget"),
@@ -549,6 +552,9 @@ _CHANGE_WORDS = (r"вырос\w*|выросл\w*|рост\w*|увеличил\w*
 CHANGE_LEFT = (rf"(?<!\w)(?:{_CHANGE_WORDS})\s+(?:(?!с\s|до\s|от\s)[\w.$%«»\"]+\s+){{0,3}}$|"
                # "(а импорт) — на 12%": "на" before a percentage is the size of a change
                r"(?<!\w)на\s+(?:(?:почти|около|более|свыше|примерно|порядка|менее|целых)\s+(?:чем\s+)?)?$")
+# "превысил уровень прошлого года на 40%": a comparison stated before "на"
+CHANGE_BY_LEFT = (r"(?<!\w)(?:превы\w*|опереди\w*|выше|ниже|больше|меньше|увелич\w*|сократ\w*|вырос\w*|"
+                  r"снизил\w*|упал\w*)(?:\s+\S+){0,5}\s+на\s+$")
 CHANGE_RIGHT = (r"^\s*(?:рост\w*|прирост\w*|увеличени\w*|снижени\w*|сокращени\w*|падени\w*|г/г|год\s+к\s+году|"
                 r"(?:в\s+)?годовом\s+(?:выражении|исчислении))(?!\w)")
 COMPARED_RIGHT = (r"^\s*(?P<dir>больше|выше|меньше|ниже)?,?\s*(?:чем\s+(?:в\s+|за\s+)?|по\s+сравнению\s+с\s+|"
