@@ -92,6 +92,9 @@ CURRENCY_WORDS = {
     "euro": "EUR", "pounds sterling": "GBP", "pounds": "GBP", "roubles": "RUB", "rubles": "RUB",
     "rouble": "RUB", "ruble": "RUB", "tenge": "KZT", "yuan": "CNY", "renminbi": "CNY", "hryvnias": "UAH",
     "som": "KGS", "soms": "UZS", "lira": "TRY", "rupees": "INR", "yen": "JPY",
+    # the issuer's adjective before the currency: "2 trillion Russian roubles", "13 trillion tenges"
+    "russian roubles": "RUB", "russian rubles": "RUB", "kazakh tenge": "KZT", "kazakhstani tenge": "KZT",
+    "tenges": "KZT", "american dollars": "USD",
 }
 
 

@@ -362,7 +362,10 @@ class Periods:
         """(base_year, base_period) of a comparison stated in the figure's clause."""
         lx, text, pub = self.lx, self.text, self.pub
         y = period.year
-        bases = [m for m in self.mentions(s, e) if m.role == "base" and lo <= m.start < hi and m is not chosen]
+        # a comparison may follow the figure's clause: "rose by 9% compared to the same period of 2022"
+        brk = lx.period_break.search(text, q_end, e)
+        reach = max(hi, brk.start() if brk else e)
+        bases = [m for m in self.mentions(s, e) if m.role == "base" and lo <= m.start < reach and m is not chosen]
         # a level compared with an earlier figure: "$6bn, up from $4bn in 2009"
         if not bases:
             for m in self.mentions(s, e):

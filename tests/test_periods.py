@@ -257,3 +257,12 @@ def test_from_one_month_to_another_is_a_period_not_a_bound():
 def test_inter_regional_cooperation_is_cross_border_trade():
     df = ex("Kazakhstan and Russia say inter-regional cooperation gives some 60 % of their trade turnover.")
     assert one(df, "60 %").measure == "cross_border_share"
+
+
+def test_a_comparison_after_the_figures_clause_and_a_bracketed_year():
+    df = ex("Trade between Kazakhstan and Russia rose by 9% compared to the same period of 2021 and reached "
+            "600 billion Russian roubles in January-March [of 2022], or 3 trillion tenges.", "2022-06-01")
+    g = one(df, "9%")
+    assert (g.base_year, g.base_period) == (2021, "2021-01/2021-03")
+    assert row(df, "600 billion Russian roubles")[:4] == (2022, "2022-01", "2022-03", "quarter")
+    assert (one(df, "3 trillion tenges").unit, one(df, "3 trillion tenges").measure) == ("KZT", "trade_turnover")

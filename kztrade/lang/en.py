@@ -306,7 +306,7 @@ FIRST_MONTHS = r"\b(?:first|past|initial)\s+(?P<n>[\w-]+)\s+months\b"
 MONTH_RANGE = rf"\b(?P<m1>{MONTH})\s*(?:-|–|—|to|through|till|until)\s*(?P<m2>{MONTH})"
 MONTH_SINGLE = rf"\b(?:in|for|during|of|since|as\s+of|by|at\s+the\s+end\s+of|end-)\s*(?P<m>{MONTH})(?!\w)"
 # the year of a sub-year period: " of 2017", ", 2017", " of last year"
-YEAR_OF = r"\s*,?\s*(?:of\s+)?(?:the\s+)?(?:(?P<y>(?:18|19|20)\d\d)|(?P<rel>this|last|next|current|previous|past)\s+year)"
+YEAR_OF = r"\s*[\[(]?\s*,?\s*(?:of\s+)?(?:the\s+)?(?:(?P<y>(?:18|19|20)\d\d)|(?P<rel>this|last|next|current|previous|past)\s+year)"
 RELATIVE = [  # (pattern, years from the publication year)
     (r"\blast\s+year\b|\bprevious\s+year\b|\bpast\s+year\b|\ba\s+year\s+(?:ago|earlier)\b", -1),
     (r"\bthis\s+year\b|\bcurrent\s+year\b|\bso\s+far\s+this\s+year\b|\byear\s+to\s+date\b", 0),
