@@ -34,6 +34,9 @@ def country_name(code: str) -> str:
     return iso
 
 
+WIDE_GAP = 0.25  # mirror reports further apart than this are flagged: valuation alone does not explain it
+
+
 def report(code: str) -> str:
     return f"{country_name(code)}'s report"
 
@@ -48,6 +51,14 @@ def _short(lv: Level, by_id) -> str:
     if lv.implied_by:
         return f"“{by_id[lv.implied_by].mention}” → {lv.year}"
     return f"“{by_id[lv.claim_ids[0]].mention}” ({lv.source})"
+
+
+def _ref_words(r, kind: str) -> str:
+    """'RUS government: Viktor Khristenko… (official statement), 2003': who stands behind a reference figure."""
+    who = str(r.stated_by).split(";")[0].split("(")[0].split(",")[0].strip()
+    who = who if len(who) <= 34 else who[:33].rsplit(" ", 1)[0] + "…"
+    words = kind.replace("_", " ")
+    return f"{who}, {int(r.year)}" if words in who else f"{who} ({words}), {int(r.year)}"
 
 
 def _claim_short(lv: Level, by_id) -> str:
@@ -72,8 +83,7 @@ def reference_checks(levels, unlike, reference_df, out: Checks, by_id) -> None:
                 ref_stock = "stock" in str(r.basis).lower()
                 when = "" if reading == "as_dated" else f" ({READING_WORDS[reading]})"
                 base = dict(ref_ids=(r.ref_id,), compared_with=kind, reading=reading, salt=reading,
-                            label=f"{_claim_short(lv, by_id)} vs {r.ref_id.replace('ref-', '')} "
-                                  f"({kind.replace('_', ' ')})")
+                            label=f"{_claim_short(lv, by_id)} vs {_ref_words(r, kind)}")
                 if lv.series[0] == "flow" and r.indicator == "turnover" and set(lv.series[1:]) == {r.economy,
                                                                                                  r.partner}:
                     # one direction against the stated total of the same year: a share, bounded by the total
@@ -87,8 +97,7 @@ def reference_checks(levels, unlike, reference_df, out: Checks, by_id) -> None:
                             f"{', within the total' if ok else ' - one direction cannot exceed the total'}.",
                             exp_iv=(0.0, hi), obs_iv=interval(lv.value, lv.qualifier), ref_ids=(r.ref_id,),
                             compared_with=kind, reading=reading, salt="bound" + reading,
-                            label=f"{_claim_short(lv, by_id)} ≤ total {r.ref_id.replace('ref-', '')} "
-                                  f"({kind.replace('_', ' ')})")
+                            label=f"{_claim_short(lv, by_id)} ≤ total by {_ref_words(r, kind)}")
                     continue
                 if _ref_series(r) != lv.series:
                     continue
@@ -106,13 +115,14 @@ def reference_checks(levels, unlike, reference_df, out: Checks, by_id) -> None:
                         **base)
     for c, s, why in unlike:
         for r in refs:
+            r_kind = getattr(r, "source_kind", None) or source_kind(r.stated_by)
             if _ref_series(r) == s and int(r.year) == int(c.year):
                 out.add("reference", (c.claim_id,), int(c.year), float(r.value_usd), float(c.value), "USD",
                         TOL_REFERENCE, f"{label(c)} is {why}; the reference figure for {int(c.year)} "
                         f"({bn(float(r.value_usd))}, {r.basis}) is an annual outcome, so they are not compared.",
                         verdict="not_comparable", ref_ids=(r.ref_id,),
-                        compared_with=getattr(r, "source_kind", None) or source_kind(r.stated_by),
-                        label=f"“{c.mention}” ({short_source(c.citation)}) vs {r.ref_id.replace('ref-', '')}")
+                        compared_with=r_kind,
+                        label=f"“{c.mention}” ({short_source(c.citation)}) vs {_ref_words(r, r_kind)}")
 
 
 @dataclass
@@ -154,15 +164,17 @@ def _matches(t: _Test, observed: float, fmt, tol: float) -> str:
     v = t.values[t.best]
     rest = "; ".join(f"{report(r)} is {pct1((t.values[r] - v) / v)} {'higher' if t.values[r] > v else 'lower'} "
                      f"({fmt(t.values[r])})" for r in others)
+    lo, hi = t.band
+    wide = f" (the two reports differ by {hi / lo - 1:.0%}: a band this wide says one of them may be incomplete)" \
+        if lo > 0 and hi / lo - 1 > WIDE_GAP else ""
     if holds(t.rel, tol):
         head = f"it matches {report(t.best)} ({fmt(v)}) to {pct1((observed - v) / v)}"
     else:
-        lo, hi = t.band
         where = "above" if t.rel > 0 else "below"
         span = fmt(lo) if lo == hi else f"{fmt(lo)}–{fmt(hi)}"
         return (f"it matches neither report: {pct1(t.rel)} {where} the official range {span} (closest: "
-                f"{report(t.best)}, {fmt(v)})")
-    return head + (f"; {rest}" if rest else "")
+                f"{report(t.best)}, {fmt(v)}){wide}")
+    return head + (f"; {rest}" if rest else "") + wide
 
 
 def official_checks(levels, changes, unlike, official, out: Checks, by_id) -> None:

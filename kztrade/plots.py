@@ -433,15 +433,15 @@ def reconciliation_chart(rec, claims=None,
     points = [_rel(r["observed"], r["expected"]) for _, r in rec.iterrows()]
     lo_x, hi_x = -1.05, min(1.6, max([0.6] + [p + 0.25 for p in points if p is not None]))
     height = 0.3 * len(rows) + 2.8
-    fig, ax = plt.subplots(figsize=(14.5, height))
-    fig.subplots_adjust(left=0.41, right=0.8, top=1 - 1.15 / height, bottom=0.95 / height)
+    fig, ax = plt.subplots(figsize=(16, height))
+    fig.subplots_adjust(left=0.44, right=0.81, top=1 - 1.15 / height, bottom=0.95 / height)
     ticks = []
     for i, (what, r) in enumerate(rows):
         if what == "header":
             ax.axhline(i, color="#dddddd", lw=0.6, zorder=0)
             ticks.append(r.replace("_", " ").upper())
             continue
-        ticks.append(_tex(r["label"] if len(r["label"]) <= 110 else r["label"][:109] + "…"))
+        ticks.append(_tex(r["label"] if len(r["label"]) <= 130 else r["label"][:129] + "…"))
         if r["verdict"] in ("not_comparable", "indeterminate"):
             ax.text(lo_x + 0.02, i, _tex(r["verdict"].replace("_", " ") + ": " + _why(r)), va="center", fontsize=7,
                     color=VERDICT_COLOURS.get(r["verdict"], "#777777"), style="italic")
@@ -489,7 +489,7 @@ def reconciliation_chart(rec, claims=None,
                      label="bound: from 0 up to the total (|)")]
     handles += [Line2D([], [], marker="o", color=c, label=f"claim: {v.replace('_', ' ')}")
                 for v, c in VERDICT_COLOURS.items() if v in set(rec["verdict"])]
-    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.81, 1 - 1.15 / height), fontsize=7.5,
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.82, 1 - 1.15 / height), fontsize=7.5,
                frameon=False)
     fig.suptitle(title, x=0.01, y=1 - 0.15 / height, ha="left", va="top", fontsize=12, fontweight="bold")
     note = ("Source: kztrade.load('reconciliation'); row labels give the claim, its source and what it is compared "

@@ -290,3 +290,13 @@ def test_charts_cover_every_year_and_no_label_overlaps_another(tmp_path):
     assert any("not comparable" in t.get_text() for t in fig.axes[0].texts)
     assert "Kinds with no row in this build" in fig.texts[-1].get_text()
     plt.close(fig)
+
+
+def test_a_wide_mirror_gap_is_flagged(tmp_path):
+    rows = [(2010, "turnover", "AAA", "BBB", 7.8e9, "AAA"), (2010, "turnover", "AAA", "BBB", 16.5e9, "BBB")]
+    o = official.read(series_file(tmp_path, rows))
+    rec = reconcile(claims({"mention": "$12 billion", "value": 12e9, "measure": "trade_turnover", "year": 2010}),
+                    NO_REFERENCE, SOURCES, official=o)
+    row = rec.iloc[0]
+    assert row["verdict"] == "consistent"  # inside the band, as the definition says ...
+    assert "differ by 112%: a band this wide says one of them may be incomplete" in row["explanation"]  # ... flagged
