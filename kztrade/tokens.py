@@ -51,7 +51,8 @@ def _words_before(left: str, n: int = 4) -> list[str]:
 def _is_docnum(left: str, L) -> bool:
     w = _words_before(left, 2)
     if not w or left[-1:] not in (" ", ":", ".", "#", "\u00a0", "№"):
-        return w[-1:] in (["#"], ["№"]) if w else False
+        # "№12", "#12", and the French-style "N°240" / "Nº 240" that English reports print too
+        return bool(w) and (w[-1:] in (["#"], ["№"]) or w[-1].lower().lstrip("(") in ("n°", "nº", "no°"))
     last = w[-1].strip("(:.").lower()
     if last == L.DOCNUM_PAIR and len(w) == 2 and L.docnum_word(w[0].strip("(:.").lower()):
         return True

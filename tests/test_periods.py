@@ -266,3 +266,10 @@ def test_a_comparison_after_the_figures_clause_and_a_bracketed_year():
     assert (g.base_year, g.base_period) == (2021, "2021-01/2021-03")
     assert row(df, "600 billion Russian roubles")[:4] == (2022, "2022-01", "2022-03", "quarter")
     assert (one(df, "3 trillion tenges").unit, one(df, "3 trillion tenges").measure) == ("KZT", "trade_turnover")
+
+
+def test_report_numbers_printed_with_a_degree_sign_are_document_numbers():
+    from kztrade.extract import extract_tokens
+
+    toks = extract_tokens("See the Policy Report N°17 and Briefing Nº 9 on customs.")
+    assert toks["reason"].tolist() == ["document_number", "document_number"]

@@ -65,7 +65,7 @@ JOINERS = {"and", "&", "-", "–", "—", "to", "or"}
 # words would be tried at every position of the window, the slowest step of classification.
 DOCNUM_WORDS = {"vol", "volume", "issue", "no", "nr", "number", "art", "article", "section", "chapter",
                 "paragraph", "para", "page", "p", "pp", "clause", "resolution", "decree", "law", "item", "part",
-                "annex", "appendix", "table", "figure", "fig", "edition", "ed", "#", "№"}
+                "annex", "appendix", "table", "figure", "fig", "edition", "ed", "#", "№", "n°", "nº"}
 DOCNUM_PAIR = "no"  # "Resolution No. 12"
 
 
