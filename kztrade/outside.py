@@ -195,7 +195,8 @@ def official_checks(levels, changes, unlike, official, out: Checks, by_id) -> No
         if not tests:
             continue
         t, reading, verdict = _choose(tests, len(rs), TOL_OFFICIAL)
-        what = f"{label_of(lv)} {'implies' if lv.implied_by else 'gives'} {series_name(lv.series)}"
+        what = f"{label_of(lv)}{_attributed(lv, by_id)} {'implies' if lv.implied_by else 'gives'} " \
+               f"{series_name(lv.series)}"
         if len(rs) == 1:
             text = f"{what} in {t.year} as {bn(lv.value)}: {_matches(t, lv.value, bn, TOL_OFFICIAL)}."
         else:
@@ -230,7 +231,8 @@ def official_checks(levels, changes, unlike, official, out: Checks, by_id) -> No
 
         parts = [f"from {x.year - span} to {x.year}, {_matches(x, k, ratio, TOL_LEVEL)}" for x in tests]
         _official_row(out, (ch.claim_id,) + end.claim_ids, t, k, obs_iv, "ratio", TOL_LEVEL,
-                      f"{label(ch)} says {series_name(end.series)} changed {k:.2f}-fold over {span} years; "
+                      f"{label(ch)} says {series_name(end.series)} {_change_words(ch, k)} over {span} "
+                      f"year{'s' if span > 1 else ''}; "
                       + "; ".join(parts) + ".", reading, verdict,
                       f"“{ch.mention}” ({end.source}) vs official {t.year - span}–{t.year}", salt="change")
     for c, s, why in unlike:
@@ -242,6 +244,20 @@ def official_checks(levels, changes, unlike, official, out: Checks, by_id) -> No
                     + ") are annual outcomes, so they are not compared.", verdict="not_comparable",
                     compared_with="official_series",
                     label=f"“{c.mention}” ({short_source(c.citation)}) vs official {int(c.year)}")
+
+
+def _attributed(lv: Level, by_id) -> str:
+    """', attributed to Kazakh customs,': who the article says the figure is from, where it says so."""
+    from .checks import na
+
+    who = getattr(by_id[lv.claim_ids[-1]], "attributed_to", None)
+    return "" if na(who) else f" (attributed to {who})"
+
+
+def _change_words(ch, k: float) -> str:
+    if ch.measure == "growth_rate":
+        return f"{'grew' if k >= 1 else 'fell'} {abs(k - 1):.0%} ({k:.2f}-fold)"
+    return f"changed {k:.2f}-fold"
 
 
 def _official_row(out, claim_ids, t: _Test, observed, obs_iv, unit, tol, text, reading, verdict, lab, salt=""):

@@ -131,6 +131,13 @@ def test_a_claim_names_the_reporter_it_matches(tmp_path):
     assert "matches BBB's report" in row["explanation"] and "9.1 % lower" in row["explanation"]
 
 
+def test_the_explanation_says_whom_the_article_attributes_the_figure_to(tmp_path):
+    rec = run(tmp_path, claims({"mention": "$11 billion", "value": 11e9, "measure": "imports", "economy": "BBB",
+                                "partner": "AAA", "year": 2014, "attributed_to": "the customs office of BBB"}))
+    row = rec.iloc[0]
+    assert row["reporter"] == "BBB" and "(attributed to the customs office of BBB) gives" in row["explanation"]
+
+
 def test_a_claim_outside_the_mirror_band_matches_neither(tmp_path):
     rec = run(tmp_path, claims({"mention": "$20 billion", "value": 20e9, "measure": "trade_turnover", "year": 2014}))
     row = rec[rec["kind"] == "official"].iloc[0]
