@@ -198,7 +198,7 @@ FIELDS: dict[str, dict] = {
                    "Empty when nothing can be compared."),
     "tolerance": _f("number", "Relative difference within which the check counts as consistent.",
                     required=True, minimum=0),
-    "verdict": _f("string", "consistent when |rel_diff| <= tolerance, inconsistent when greater; with rel_diff "
+    "verdict": _f("string", "consistent when abs(rel_diff) <= tolerance, inconsistent when greater; with rel_diff "
                   "empty: indeterminate (the data cannot settle it) or not_comparable (the figures measure "
                   "different things: a stock and a flow, a part-year and a year, a forecast and an outcome).",
                   required=True, enum=list(VERDICTS)),
