@@ -186,7 +186,7 @@ class Periods:
                         continue
                     m1, m2 = 3 * n - 2, 3 * n
                 elif rx is lx.first_months:
-                    n = _count(m.group("n"))
+                    n = _count(m.group("n") or m.group("n2"))
                     if not n or not 1 <= n <= 12:
                         continue
                     m1, m2 = 1, int(n)

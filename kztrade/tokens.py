@@ -283,8 +283,11 @@ class Tokenizer:
             pos = sc.end()
         elif (rg := L.RANGE_SCALE_RIGHT.match(right)):
             t.value *= L.SCALES[rg.group(1).lower()]  # "$1.5-2 billion": the scale is printed once
-        if L.PERIOD_LEFT.search(left) and (L.UNIT_RE.match(right) and L.PERIOD_RIGHT.match(
-                right[L.UNIT_RE.match(right).end():])):
+        um = L.UNIT_RE.match(right)
+        # "the first nine months of 2017", "the results of 8 months of this year": a period, not a duration
+        if um and L.PERIOD_RIGHT.match(right[um.end():]) and (
+                L.PERIOD_LEFT.search(left) or any(r.match(um.group(1)) and u in ("months", "weeks")
+                                                  for r, u in L.UNIT_OF)):
             return t.exclude("calendar_date", "period: " + _squeeze(left[-6:] + t.text + right[:20]))
         rest = right[pos:]
         if t.unit is None and not sc and (rg := L.RANGE_TAIL.match(rest)):

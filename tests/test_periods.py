@@ -273,3 +273,15 @@ def test_report_numbers_printed_with_a_degree_sign_are_document_numbers():
 
     toks = extract_tokens("See the Policy Report N°17 and Briefing Nº 9 on customs.")
     assert toks["reason"].tolist() == ["document_number", "document_number"]
+
+
+def test_n_months_of_a_year_is_a_period_and_our_estimates_name_nobody():
+    from kztrade.extract import extract_tokens
+
+    text = ("On the results of 10 months of this year, trade with Russia amounted to $19 billion. Russian investment "
+            "in Kazakhstan, according to our estimates, exceeded $14 billion.")
+    df = ex(text, "2021-12-01")
+    assert row(df, "$19 billion")[:4] == (2021, "2021-01", "2021-10", "months")
+    assert "10 months" not in df["mention"].tolist()
+    assert extract_tokens(text).set_index("token").loc["10", "reason"] == "calendar_date"
+    assert one(df, "$14 billion").attributed_to is __import__("pandas").NA

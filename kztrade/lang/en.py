@@ -288,7 +288,7 @@ ATTRIBUTION = [
     r"\b(?i:data|figures|statistics)\s+(?:from|of|by|released\s+by|published\s+by)\s+(?P<who>(?:the\s+)?"
     r"(?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+?)(?=\s*(?:[,.;:)]|\bshow|\bput|\bindicate|$))",
 ]
-ATTRIBUTION_STOP = r"^(?:it|he|she|they|we|this|that|which|who|experts?|analysts?|the\s+\w+)$"
+ATTRIBUTION_STOP = r"^(?:it|he|she|they|we|this|that|which|who|experts?|analysts?|the\s+\w+|(?:our|my|your|his|her|their)(?:\s+\w+)?)$"
 
 # ---------------------------------------------------------------- outlook: forecasts and targets are not outcomes
 TARGET = (r"\b(?:plans?|planned|planning|aims?|aimed|aiming|targets?|targeted|goals?|intends?|intended|seeks?|"
@@ -302,7 +302,8 @@ FUTURE_LEFT = r"\bby\s+(?:the\s+end\s+of\s+)?$"  # "by 2030": a deadline, not a 
 # ---------------------------------------------------------------- periods
 HALF = r"\b(?P<which>first|second|1st|2nd)\s+half\b|\bH(?P<hn>[12])\b"
 QUARTER = r"\b(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter\b|\bQ(?P<qn>[1-4])\b"
-FIRST_MONTHS = r"\b(?:first|past|initial)\s+(?P<n>[\w-]+)\s+months\b"
+FIRST_MONTHS = (r"\b(?:first|past|initial)\s+(?P<n>[\w-]+)\s+months\b|"
+                r"\b(?P<n2>[\w-]+)\s+months\b(?=\s+of\s+(?:this|last|the\s+(?:current|previous)|(?:19|20)\d\d))")
 MONTH_RANGE = rf"\b(?P<m1>{MONTH})\s*(?:-|–|—|to|through|till|until)\s*(?P<m2>{MONTH})"
 MONTH_SINGLE = rf"\b(?:in|for|during|of|since|as\s+of|by|at\s+the\s+end\s+of|end-)\s*(?P<m>{MONTH})(?!\w)"
 # the year of a sub-year period: " of 2017", ", 2017", " of last year"
