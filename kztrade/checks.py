@@ -191,6 +191,8 @@ def unlike_reason(c) -> str | None:
         return f"a part-year figure ({kind}, {span}), not an annual one"
     if kind == "unknown":
         return "a figure whose period the text does not make clear"
+    if kind == "to_date":
+        return "a cumulative figure to date, not a flow of one year"
     return None
 
 

@@ -179,6 +179,7 @@ def test_a_percentage_fall_implies_the_year_before(tmp_path):
     ({"outlook": "forecast"}, "a forecast, not an outcome"),
     ({"outlook": "target"}, "a target, not an outcome"),
     ({"period_kind": "half", "period_start": "2014-01", "period_end": "2014-06"}, "a part-year figure (half"),
+    ({"period_kind": "to_date"}, "a cumulative figure to date"),
 ])
 def test_unlike_figures_are_not_compared(tmp_path, fields, reason):
     rec = run(tmp_path, claims({"mention": "$6 billion", "value": 6e9, "measure": "trade_turnover", "year": 2014,
