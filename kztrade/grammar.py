@@ -23,12 +23,13 @@ def cardinal_words() -> dict[str, int]:
     for key in ("UNIT_NUMBERS", "DIRECT_NUMBERS", "TENS", "HUNDREDS", "BIG_POWERS_OF_TEN"):
         words.update(info[key])
     words.pop("zero", None)  # "zero" in prose is rhetoric ("zero tolerance"), never a figure here
+    words["dozen"] = 12  # number_parser has no "dozen"; "a dozen banks", "two dozen firms"
     for big in ("quadrillion", "quintillion", "sextillion"):
         words.pop(big, None)
     return words
 
 
-BIG_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
+BIG_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
 
 
 def ordinal_word(word: str) -> str:
@@ -52,6 +53,9 @@ def words_value(phrase: str) -> float | None:
     from number_parser import parse_number
 
     p = re.sub(r"^an?\s+", "one ", phrase.lower().strip())
+    if (d := re.fullmatch(r"(.*?)[\s-]*dozen", p)):
+        n = words_value(d.group(1)) if d.group(1) else 1.0
+        return 12.0 * n if n is not None else None
     v = parse_number(re.sub(r"\s+", " ", p))
     return float(v) if v is not None else None
 
@@ -68,7 +72,7 @@ def ordinal_value(word: str) -> int | None:
 MULTIPLE_VERBS = {
     "doubled": 2, "doubling": 2, "tripled": 3, "tripling": 3, "trebled": 3, "quadrupled": 4,
     "quadrupling": 4, "quintupled": 5, "sextupled": 6, "halved": 0.5, "halving": 0.5,
-    "double": 2, "triple": 3, "treble": 3, "quadruple": 4, "halve": 0.5,
+    "double": 2, "triple": 3, "treble": 3, "quadruple": 4, "halve": 0.5, "twice": 2, "thrice": 3,
 }
 # base forms are multiples only after a modal ("aim to double", "will triple"); else adjectives
 MULTIPLE_BASE = frozenset({"double", "triple", "treble", "quadruple", "halve"})
@@ -86,7 +90,9 @@ MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # ---------------------------------------------------------------- currencies (pycountry for ISO 4217)
 
 CURRENCY_SYMBOLS = {"US$": "USD", "U.S.$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "₽": "RUB",
-                    "₸": "KZT", "¥": "CNY", "₴": "UAH"}
+                    "₸": "KZT", "¥": "CNY", "₴": "UAH",
+                    # abbreviations business wires print before a figure: "Rub 28-29 per USD1", "Tg 185"
+                    "Rub": "RUB", "Rbl": "RUB", "Rbs": "RUB", "Tg": "KZT"}
 CURRENCY_WORDS = {
     "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "euros": "EUR",
     "euro": "EUR", "pounds sterling": "GBP", "pounds": "GBP", "roubles": "RUB", "rubles": "RUB",
@@ -108,7 +114,7 @@ def iso_currencies() -> frozenset[str]:
 # ---------------------------------------------------------------- scales
 
 SCALES = {
-    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "trln": 1e12, "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
     "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3,
 }
 
@@ -144,6 +150,8 @@ QUALIFIERS = [
     (r"at\s+least|no\s+(?:less|fewer)\s+than|not\s+(?:less|fewer)\s+than|a\s+minimum\s+of|minimum\s+of",
      "at_least"),
     (r"at\s+most|no\s+more\s+than|not\s+more\s+than|up\s+to|a\s+maximum\s+of|maximum\s+of", "at_most"),
+    (r"(?:climbed|rose|went|moved|jumped|crept|edged)\s+past|passed", "more_than"),
+    (r"(?:just\s+|slightly\s+)?shy\s+of", "less_than"),
     (r"(?:well\s+|just\s+|slightly\s+)?(?:more\s+than|over|above|exceeding|in\s+excess\s+of|upwards\s+of|"
      r"surpassed|surpassing|exceeded|exceeds|topped|tops)", "more_than"),
     (r"(?:well\s+|just\s+|slightly\s+)?(?:less\s+than|fewer\s+than|under|below|short\s+of)", "less_than"),
@@ -224,7 +232,12 @@ def token_re() -> re.Pattern:
     frac_den = r"(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")"
     multiples = r"(?:" + "|".join(MULTIPLE_VERBS) + r")"
     vague = r"(?:" + "|".join(VAGUE) + r")(?:\s+of\s+(?:thousands|millions|billions))?"
-    digits = r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+    # thousands grouped by dots or spaces ("1.250.000", "1 234 567": two groups or more, so never a decimal),
+    # a decimal comma before a scale ("6,2 billion"), commas or thin spaces, then plain decimals
+    scale = r"(?:trillion|trln|trn|tn|billion|bln|bn|million|mln|mn|%|per\s?cent)"
+    digits = (r"\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d{1,3}(?: \d{3}){2,}(?![\d.,])|"
+              rf"\d+,\d{{1,2}}(?!\d)(?=\s?{scale})|"
+              r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?")
     return re.compile(
         r"(?P<numeric_date>(?<!\d)\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d/])|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d))"
         rf"|(?P<fold>(?i:(?<![\w-])(?:{word}|\d+(?:\.\d+)?)[\s-]?fold)(?!\w))"

@@ -157,7 +157,10 @@ class Tokenizer:
             t.end += len(suffix)
             t.text += suffix
             t.q_end = t.end
-            return t.exclude(*L.suffix_fate(raw, suffix))
+            fate = L.suffix_fate(raw, suffix)
+            if fate is not None:
+                return t.exclude(*fate)
+            right = right[len(suffix):]  # "3-х стран": a case ending, the figure is a count
         if left[-1:] in ("/", "-", "=", ".", "_", "?", "&", "#") and self._in_url(t.start):
             return t.exclude("not_a_quantity", "part of a web address")
         if left[-1:] == "[" and right[:1] == "]":
@@ -174,7 +177,8 @@ class Tokenizer:
             return t.exclude("ordinal", f"{raw} century")
         plain_int = L.PLAIN_INT.fullmatch(raw) is not None
         cur = L.CURRENCY_LEFT.search(left[-8:]) or L.RANGE_CURRENCY_LEFT.search(left[-20:])
-        if cur and len(cur.group(1)) == 3 and cur.group(1).isalpha() and cur.group(1) not in g.iso_currencies():
+        if cur and len(cur.group(1)) == 3 and cur.group(1).isalpha() and cur.group(1) not in g.iso_currencies() \
+                and cur.group(1) not in L.CURRENCY_SYMBOLS:
             cur = None
         if not cur and L.LABEL_LEFT.search(left[-4:]):
             return t.exclude("not_a_quantity", f"label {left[-3:].strip()}{raw}")
@@ -194,6 +198,11 @@ class Tokenizer:
                     return t.exclude("calendar_date", "month and year: " + _squeeze(left[-14:] + raw), v)
                 return t.exclude("year", f"year {raw}", v)
         t.value = L.number(raw)
+        dots = getattr(L, "DOT_THOUSANDS", None)
+        if dots is not None and dots.fullmatch(raw) and not cur and not L.SCALE_RIGHT.match(right) \
+                and not L.PERCENT_RIGHT.match(right):
+            t.value = float(raw.replace(".", ""))
+            t.detail = f"'{raw}' read as {t.value:,.0f}: a dot before three digits ending in 0, no scale word"
         if not math.isfinite(t.value) or t.value > 1e18:
             return t.exclude("not_a_quantity", f"{len(raw)}-digit number, beyond any economic figure")
         if cur:
@@ -226,6 +235,16 @@ class Tokenizer:
         if (m := L.IDIOM_RIGHT.match(right)):
             return t.exclude("not_a_quantity", f"idiom '{t.text}{m.group()}'")
         t.value = v
+        vague_or = getattr(L, "VAGUE_OR_RIGHT", None)
+        if vague_or is not None and (vague_or.match(right) or L.VAGUE_OR_LEFT.search(left)):
+            return t.exclude("vague_quantity", f"'{_squeeze(left[-8:] + t.text + right[:8])}': a vague count")
+        half = getattr(L, "AND_A_HALF_RIGHT", None)
+        if half is not None and (h := half.match(right)):
+            t.value += 0.5  # "three-and-a-half times": one number word, half a unit more
+            t.end += h.end()
+            t.text = self.text[t.start:t.end]
+            t.q_end = t.end
+            right = right[h.end():]
         bare_one = t.text.lower() in L.PRONOUN_WORDS
         if bare_one and not (self._has_unit(right) or L.TIMES_RIGHT.match(right)):
             return t.exclude("pronoun", f"'{t.text}' used as a pronoun or article")
@@ -234,7 +253,12 @@ class Tokenizer:
     def _multiple(self, t: Token) -> Token:
         L = self.lex
         w = t.text.lower()
-        if w in L.MULTIPLE_BASE and not L.MODAL_LEFT.search(self.text[max(0, t.start - 12):t.start]):
+        near_left, near_right = self.text[max(0, t.start - 24):t.start], self.text[t.end:t.end + 24]
+        compares = (getattr(L, "MULTIPLE_COMPARE_LEFT", None) is not None and (
+            L.MULTIPLE_COMPARE_LEFT.search(near_left) or L.MULTIPLE_COMPARE_RIGHT.match(near_right)))
+        if w in getattr(L, "ADVERB_MULTIPLES", ()) and not compares:
+            return t.exclude("not_a_quantity", f"'{t.text}': how often, not a multiple")  # "met twice"
+        if w in L.MULTIPLE_BASE and not L.MODAL_LEFT.search(near_left[-12:]) and not compares:
             return t.exclude("not_a_quantity", f"'{t.text}' as an adjective")  # "double taxation"
         if w in L.MULTIPLE_VERBS:
             t.value = float(L.MULTIPLE_VERBS[w])
@@ -276,11 +300,17 @@ class Tokenizer:
         L = self.lex
         pos = 0
         sc = L.SCALE_RIGHT.match(right)
-        if not sc and glued and t.unit:
+        bare = getattr(L, "GLUED_BARE_SCALE", None)
+        if not sc and glued and (t.unit or (bare is not None and bare.match(right))):
             sc = L.GLUED_SCALE_RIGHT.match(right)
         if sc:
             t.value *= L.SCALES[sc.group(1).lower()]
             pos = sc.end()
+            compound = getattr(L, "COMPOUND_SCALE_RIGHT", None)
+            if compound is not None and (cm := compound.match(right[pos:])) \
+                    and L.SCALES[cm.group(2).lower()] < L.SCALES[sc.group(1).lower()]:
+                t.value += int(cm.group(1)) * L.SCALES[cm.group(2).lower()]  # "3 bln 250 mln" is one figure
+                pos += cm.end()
         elif (rg := L.RANGE_SCALE_RIGHT.match(right)):
             t.value *= L.SCALES[rg.group(1).lower()]  # "$1.5-2 billion": the scale is printed once
         um = L.UNIT_RE.match(right)
@@ -298,6 +328,8 @@ class Tokenizer:
                 t.unit = next(u for r, u in L.UNIT_OF if r.match(m.group(1)))
                 if t.unit in ("decades", "bcm"):
                     t.unit = None  # scaled units are left to the general rule
+            elif (m := L.SUBJECT_RIGHT.match(after)) and L.people(m.group(1)):
+                t.unit, t.subject = "persons", m.group(1)  # "20-25 тысяч человек"
             elif (m := L.CURRENCY_WORD_RIGHT.match(after)):
                 t.unit = L.currency_word(m.group(1))  # "from 155 to 185 tenge per dollar"
                 if (per := L.PER_RIGHT.match(after[m.end():])):
@@ -311,6 +343,10 @@ class Tokenizer:
             elif (m := L.ISO_RIGHT.match(rest)) and m.group(1) in g.iso_currencies() and (sc or glued):
                 t.unit, pos = m.group(1), pos + m.end()
         rest = right[pos:]
+        if t.unit in g.CURRENCIES_RATE_BASE and not L.PER_RIGHT.match(rest) and (rg := L.RANGE_TAIL.match(rest)) \
+                and (m := L.PER_RIGHT.match(rest[rg.end():])):
+            rate = f"{t.unit}_per_{L.per_unit(m.group(1))}"  # "KZT 440-450/$": the rate is printed once
+            t.unit = rate if rate in g.RATE_UNITS else t.unit
         if t.unit in g.CURRENCIES_RATE_BASE and (m := L.PER_RIGHT.match(rest)):
             rate = f"{t.unit}_per_{L.per_unit(m.group(1))}"
             if rate in g.RATE_UNITS:
@@ -353,6 +389,13 @@ class Tokenizer:
         q = L.qualifier_before(before)
         if q:
             t.qualifier = q
+            return
+        opens, closes = getattr(L, "RANGE_OPEN_RIGHT", None), getattr(L, "RANGE_CLOSE_LEFT", None)
+        if opens is not None and opens.match(self.text, t.q_end, t.q_end + 12):
+            t.qualifier = "at_least"
+            return
+        if closes is not None and closes.search(self.text, max(0, t.start - 12), t.start):
+            t.qualifier = "at_most"
             return
         inside = self.text[t.end:t.q_end]  # "двадцать с лишним миллиардов": the qualifier stands before the scale
         for rx, q in L.QUALIFIERS_RIGHT:

@@ -30,8 +30,8 @@ FRACTIONS = g.FRACTIONS
 MONTH_RE = g.MONTH_RE
 
 
-def suffix_fate(raw: str, suffix: str) -> tuple[str, str, int | None]:
-    """(reason, detail, year) of a figure with letters glued on: '21st', '1990s', 'B52s'."""
+def suffix_fate(raw: str, suffix: str) -> tuple[str, str, int | None] | None:
+    """(reason, detail, year) of a figure with letters glued on: '21st', '1990s', 'B52s' (None: a quantity)."""
     if suffix.lower() in ("st", "nd", "rd", "th"):
         return "ordinal", raw + suffix, None
     if len(raw) == 4:
@@ -43,8 +43,19 @@ YEAR_RIGHT = None  # words after a figure that make it a year whatever follows (
 
 
 def number(raw: str) -> float:
-    """'1,234.5' -> 1234.5: a comma or a thin space groups thousands, a point marks decimals."""
-    return float(re.sub(r"[,\u00a0\u202f\u2009]", "", raw))
+    """'1,234.5' -> 1234.5: a comma or a space groups thousands, a point marks decimals; figures printed the
+    continental way are read by their grouping: '1.250.000' (dots in two groups or more) and '6,2' (a comma
+    before one or two digits, which token_re only admits before a scale word)."""
+    if raw.count(".") > 1:
+        return float(raw.replace(".", ""))
+    if re.fullmatch(r"\d+,\d{1,2}", raw):
+        return float(raw.replace(",", "."))
+    return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", raw))
+
+
+# "4.500 kilometres": one dot before three digits ending in 0, no scale word after - read as a thousands
+# separator (a decimal is rarely printed with a trailing zero in prose); the reading is recorded in `detail`
+DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d\d0")
 
 
 PLAIN_INT = re.compile(r"\d+")
@@ -80,16 +91,24 @@ DAY_RIGHT = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:-|–|and|to)?\s*(?:\d{{1,2}}\s
 CENTURY_RIGHT = re.compile(r"^\s+[Cc]entur(?:y|ies)\b")
 PERIOD_UNIT_RIGHT = None  # a figure that names a part of a year ("1 квартал"); English writes "Q1"
 HALF_PERIOD_LEFT = re.compile(r"\b(?:first|second|1st|2nd|latter|former)[\s-]+$", re.I)
-CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴]|(?<![A-Za-z])[A-Z]{3})\s?$")
-RANGE_CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴])\s?\d[\d.,]*\s*(?:-|–|—|to)\s*\$?$")
-RANGE_SCALE_RIGHT = re.compile(r"^\s*(?:-|–|—|to)\s*[$£€]?\d[\d.,]*(?:\s|-)?(trillion|trn|tn|billion|bln|bn|million|mln|mn)\b",
+CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴]|(?<![A-Za-z])(?:[A-Z]{3}|Rub|Rbl|Rbs|Tg))\s?$")
+RANGE_CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴]|(?<![A-Za-z])(?:[A-Z]{3}|Rub|Rbl|Rbs|Tg))\s?\d[\d.,]*\s*"
+                                 r"(?:-|–|—|to)\s*\$?$")
+RANGE_SCALE_RIGHT = re.compile(r"^\s*(?:-|–|—|to)\s*[$£€]?\d[\d.,]*(?:\s|-)?(trillion|trln|trn|tn|billion|bln|bn|million|mln|mn)\b",
                                re.I)
+# the two bounds of a printed range ("$1.5-2 billion", "KZT 440-450"): the first is a floor, the second a ceiling;
+# "from X to Y" is a path, not a range
+RANGE_OPEN_RIGHT = re.compile(r"\s*(?:-|–|—)\s*[$£€]?\d")
+RANGE_CLOSE_LEFT = re.compile(r"\d\s*(?:-|–|—)\s*[$£€]?$")
+# a second, smaller scale that completes a figure: "3 bln 250 mln"
+COMPOUND_SCALE_RIGHT = re.compile(r"^\s+(\d{1,3})\s?(million|mln|mn|thousand)\b", re.I)
 PERIOD_RIGHT = re.compile(r"^\s+of\s+(?:(?:18|19|20)\d\d|this\s+year|last\s+year|the\s+(?:current\s+|previous\s+)?year)",
                           re.I)
 PERIOD_LEFT = re.compile(r"\b(?:first|last|past|initial|final)\s+$", re.I)
 LABEL_LEFT = re.compile(r"[A-Za-z]-?$|[A-Za-z]\d*[-/]$")
-SCALE_RIGHT = re.compile(r"^(?:\s|-)?(trillion|trn|tn|billion|bln|bn|million|mln|mn|thousand)\b", re.I)
+SCALE_RIGHT = re.compile(r"^(?:\s|-)?(trillion|trln|trn|tn|billion|bln|bn|million|mln|mn|thousand)\b", re.I)
 GLUED_SCALE_RIGHT = re.compile(r"^(bn|mn|m|b|k|tn)\b", re.I)
+GLUED_BARE_SCALE = re.compile(r"^(?:k|K|bn|tn)\b")  # "15K", "8.2K" need no currency; "5m" might be metres
 PERCENT_RIGHT = re.compile(r"^[\s-]?(?:%|per\s?cent\b|pct\b)", re.I)
 RANGE_TAIL = re.compile(r"^\s*(?:-|–|—|to)\s*\d[\d.,]*")  # "3 to 4 percent", "10-15 km": one unit for both
 CURRENCY_WORD_RIGHT = re.compile(
@@ -102,10 +121,11 @@ def currency_word(word: str) -> str:
 
 
 ISO_RIGHT = re.compile(r"^\s?([A-Z]{3})\b")
-PER_RIGHT = re.compile(r"^\s*(?:per|a|to\s+the|against\s+the|/)\s*(?:US\s+)?(dollar|euro|rouble|ruble|barrel|USD|EUR)\b",
-                       re.I)
-PER_UNIT = {"dollar": "USD", "usd": "USD", "euro": "EUR", "eur": "EUR", "rouble": "RUB", "ruble": "RUB",
-            "barrel": "barrel"}
+# "per dollar", "/$", "per USD1" (the 1 of USD1 is part of the unit, not a figure)
+PER_RIGHT = re.compile(r"^\s*(?:per|a|to\s+the|against\s+the|/)\s*(?:US\s+)?(dollar|euro|rouble|ruble|barrel|USD|EUR|RUB|\$)"
+                       r"(?:1(?!\d))?(?![A-Za-z])", re.I)
+PER_UNIT = {"dollar": "USD", "usd": "USD", "$": "USD", "euro": "EUR", "eur": "EUR", "rouble": "RUB", "ruble": "RUB",
+            "rub": "RUB", "barrel": "barrel"}
 
 
 def per_unit(word: str) -> str:
@@ -129,6 +149,19 @@ FALL_LEFT = re.compile(r"\b(?:fell|fall(?:en|ing|s)?|lost|losing|devalued|deprec
 # hyphenated number words that name a kind, not a quantity: "two-way trade", "a three-pronged plan"
 IDIOM_RIGHT = re.compile(r"-(?:way|sided|faced|pronged|tiered|tier|edged|dimensional|handed|speed|track)\b", re.I)
 MODAL_LEFT = re.compile(r"\b(?:to|will|would|could|should|can|may|might|must)\s+$", re.I)
+# a base-form multiple or "twice" compares when a qualifier stands before it or a comparison follows:
+# "almost triple what it was", "twice the value of", "grew twice"; otherwise "double taxation", "met twice"
+MULTIPLE_COMPARE_LEFT = re.compile(r"\b(?:almost|nearly|roughly|about|more\s+than|over|some|(?:grew|grown|rose|risen|"
+                                   r"increased|expanded|jumped|climbed|fell|dropped|declined)(?:\s+by)?)\s+$", re.I)
+MULTIPLE_COMPARE_RIGHT = re.compile(r"^\s+(?:what|that\s+of|those\s+of|the\s+(?:level|figure|volume|amount|value|size|"
+                                    r"number)|as\s+(?:much|many|large|high|big|fast)|more|higher|larger|bigger|over)\b",
+                                    re.I)
+ADVERB_MULTIPLES = frozenset({"twice", "thrice"})
+# "three-and-a-half times": half a unit more
+AND_A_HALF_RIGHT = re.compile(r"^[\s-]+and[\s-]+a[\s-]+half\b", re.I)
+# "one or two firms", "two or three times": a vague count, not a figure
+VAGUE_OR_RIGHT = re.compile(r"^\s+or\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+VAGUE_OR_LEFT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine)\s+or\s+$", re.I)
 FALL_RIGHT = re.compile(r"^\s*(?:decline|drop|fall|decrease|contraction|reduction|loss|(?:less|lower|fewer|down)\s+"
                         r"(?:than|on|from))\b", re.I)
 SUBJECT_RIGHT = re.compile(r"^[\s-]+[\"“‘']?([A-Za-z][\w’'-]*)(?:\s+([A-Za-z][\w’'-]*))?(?:\s+([A-Za-z][\w’'-]*))?")
@@ -326,7 +359,8 @@ SINCE_LEFT = (r"\b(?:since|from|after|before|until|till|between|founded\s+in|est
               r"created\s+(?:back\s+)?in|back\s+in)\s+(?:(?:early|mid|late)[\s-]+)?(?:" + MONTH + r"\s+)?$")
 # the comparison base: "over 2016", "on the same period of 2019", "compared with 2014", "than in 2010"
 BASE_LEFT = (r"(?:\b(?:over|on|versus|vs\.?|against|exceed\w*|surpass\w*|above|below)\s+|\bcompared\s+(?:with|to)\s+(?:the\s+)?(?:level\s+of\s+)?(?:in\s+)?|"
-             r"\bthan\s+(?:in\s+)?|\bin\s+comparison\s+with\s+)(?:the\s+same\s+period\s+(?:of|in|last)\s+)?$")
+             r"\bthan\s+(?:in\s+)?|\bin\s+comparison\s+with\s+|\bwhat\s+(?:it|they)\s+(?:was|were|had\s+been)\s+(?:in\s+)?|"
+             r"\b(?:value|level|volume|figure)\s+of\s+(?:in\s+)?)(?:the\s+same\s+period\s+(?:of|in|last)\s+)?$")
 SAME_PERIOD = (r"\b(?:last|the\s+previous)\s+year[’']s\s+(?:level|figures?|volume|result)s?\b|"
                r"\b(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?(?:(?P<y>(?:18|19|20)\d\d)|(?:last|the\s+previous)\s+year|"
                r"a\s+year\s+(?:earlier|ago|before))?|\b(?:a|the)\s+year\s+before\b|\byear[\s-]on[\s-]year\b|"

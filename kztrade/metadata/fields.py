@@ -125,7 +125,8 @@ FIELDS: dict[str, dict] = {
                "quantity, numeric date.", required=True, enum=list(TOKEN_KINDS)),
     "fate": _f("string", "'claim' or 'excluded'.", required=True, enum=["claim", "excluded"]),
     "reason": _f("string", "Why an excluded token is not a claim.", enum=list(EXCLUSION_REASONS)),
-    "detail": _f("string", "What the exclusion rule saw (e.g. 'date: May 17', 'year 2003')."),
+    "detail": _f("string", "What the exclusion rule saw (e.g. 'date: May 17', 'year 2003'), or how an "
+                 "ambiguous figure was read ('4.500' read as 4,500)."),
     # sources
     "file": _f("string", "File name of the article in seeds/.", required=True),
     "sha256": _f("string", "SHA-256 of the article file's bytes.", required=True,
