@@ -87,8 +87,10 @@ def trade_timeline(levels, reference, title="Russia–Kazakhstan trade by year: 
     points = [(r.year, r.value_usd / 1e9) for r in ref.itertuples()] + \
              [(r.year, r.value_usd / 1e9) for r in levels.itertuples()]
     boxes += [(x - 0.15, x + 0.15, y - line_h / 2, y + line_h / 2) for x, y in points]
-    ax.plot(ref["year"], ref["value_usd"] / 1e9, linestyle="none", marker="D", color="#9e9e9e", markersize=6,
-            zorder=1)
+    kinds = ref["source_kind"] if "source_kind" in ref else ref["stated_by"].map(_ref_kind)
+    for kind, (m, _) in REF_MARKERS.items():
+        d = ref[kinds == kind]
+        ax.plot(d["year"], d["value_usd"] / 1e9, linestyle="none", marker=m, color="#9e9e9e", markersize=6, zorder=1)
     for lv in levels.sort_values(["year", "value_usd"]).itertuples():
         name, colour, marker = SERIES_STYLE[lv.kind]
         y = lv.value_usd / 1e9
@@ -107,16 +109,16 @@ def trade_timeline(levels, reference, title="Russia–Kazakhstan trade by year: 
                       label=f"{SERIES_STYLE[k][0]}, as stated") for k in sorted(set(levels["kind"]))]
     handles += [Line2D([], [], marker="o", markerfacecolor="white", color="#1f4e79", linestyle="--",
                        label="implied by a change claim\n(arrow: from the claimed level)"),
-                Line2D([], [], marker="D", color="#9e9e9e", linestyle="none",
-                       label="officials' figures (reference)")]
+                ] + [Line2D([], [], marker=m, color="#9e9e9e", linestyle="none", label=lab)
+                     for k, (m, lab) in REF_MARKERS.items() if (kinds == k).any()]
     ax.legend(handles=handles, bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
     ax.set_xlabel("year the figure refers to")
     ax.set_ylabel("US$ bn")
     ax.grid(axis="y", color="#eeeeee")
     _finish(fig, ax, title,
             "Sources: kztrade.load('claims') (article claims; labels name author or outlet and publication date), "
-            "kztrade.load('reference') (figures stated by officials, as reported; the full series and each "
-            "source_url are in that table). Undated article figures are placed at their publication year.")
+            "kztrade.load('reference') (figures stated by officials or printed by outlets, as reported, by what "
+            "stands behind them; the full series and each source_url are in that table). Undated article figures are placed at their publication year.")
     return fig
 
 
@@ -129,6 +131,12 @@ REF_MARKERS = {"agency_series": ("s", "reference: agency series"),
                "press_background": ("X", "reference: press background, no source")}
 KIND_ORDER = ["official", "reference", "implied_level", "growth_path", "sum_of_flows", "bound", "shares", "currency",
               "repeats"]
+
+
+def _ref_kind(stated_by) -> str:
+    from .reference import source_kind
+
+    return source_kind(stated_by)
 
 
 def _tex(text) -> str:
