@@ -197,7 +197,7 @@ def unlike_reason(c) -> str | None:
 
 
 def _change_factor(ch):
-    """(factor, base_year) of a change claim, or None: 'tripled' -> 3; 'fell 22%' -> 0.78 over the year before."""
+    """(factor, base_year) of a change claim, or None: 'doubled' -> 2; 'fell 15%' -> 0.85 over the year before."""
     if na(ch.year) or float(ch.value) == 0:
         return None
     if ch.measure == "growth_factor" and ch.unit == "ratio" and float(ch.value) > 0 and not na(ch.base_year):

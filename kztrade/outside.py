@@ -54,7 +54,7 @@ def _short(lv: Level, by_id) -> str:
 
 
 def _ref_words(r, kind: str) -> str:
-    """'RUS government: Viktor Khristenko… (official statement), 2003': who stands behind a reference figure."""
+    """'the trade minister (official statement), 2011': who stands behind a reference figure, and its year."""
     who = str(r.stated_by).split(";")[0].split("(")[0].split(",")[0].strip()
     who = who if len(who) <= 34 else who[:33].rsplit(" ", 1)[0] + "…"
     words = kind.replace("_", " ")
@@ -159,7 +159,7 @@ def _choose(tests: list[_Test], n_readings: int, tol: float):
 
 
 def _matches(t: _Test, observed: float, fmt, tol: float) -> str:
-    """'it matches Russia's report (US$8.11 bn) to 1.3 %; Kazakhstan's report is 5.6 % lower (US$7.65 bn)'."""
+    """'it matches Ruritania's report (US$4.10 bn) to 0.5 %; Freedonia's report is 6.1 % lower (US$3.85 bn)'."""
     others = [r for r in sorted(t.values) if r != t.best]
     v = t.values[t.best]
     rest = "; ".join(f"{report(r)} is {pct1((t.values[r] - v) / v)} {'higher' if t.values[r] > v else 'lower'} "

@@ -2,7 +2,7 @@
 
 Every check is derived from the claims table by rule, so new articles bring new checks. Levels are grouped
 into series: two-way turnover of a pair, one direction of trade (exporter -> importer), direct investment
-(investor -> host). A change claim ("tripled over the last two years", "fell 22%") linked to a level in the
+(investor -> host). A change claim ("tripled over the last two years", "fell 15%") linked to a level in the
 same sentence ("to reach $8 billion") implies the level of its base year.
 
 Claims are checked against each other here; against the official statistics of both partners and the
