@@ -116,7 +116,7 @@ def extract(text: str, source_id: str = "doc", published=None, lang: str | None 
             last_end = t.q_end
     ctx = Context(text, chrome, date.year if date else None, lang)
     meaning = Meaning(ctx)
-    sents = Sentences(text, lang)
+    sents = Sentences(text, lang, [(t.q_start, t.q_end) for t in toks if t.reason is None])
     years = [t for t in toks if t.year is not None]
     figures = [(t.q_start, t.q_end) for t in toks if t.reason is None]
     periods = Periods(text, meaning.w.lex, date, years, figures, sents, meaning.clause)
@@ -181,6 +181,16 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
         "attributed_to": meaning.attributed_to(s, e), "citation": source_id,
         "bare_amount": bare_amount,
     }
+    if measure in FLOWS and economy is None and partner is None:
+        # a flow whose sentence names no economy continues the one named just before ("Annual inflows doubled
+        # to $3bn" after "Russian investment in Kazakhstan reached $25bn")
+        for prev in reversed(claims):
+            if sents.index(prev["char_start"]) < sents.index(s) - 2:
+                break
+            if prev["measure"] == measure and prev["economy"] is not None:
+                economy, partner = prev["economy"], prev["partner"]
+                row["economy"] = economy
+                break
     if measure in FLOWS and partner is None:
         # coordinated flows inherit their countries: "exports to Turkey rose to $2bn and imports to $1bn"
         for prev in reversed(claims):

@@ -69,6 +69,10 @@ class Words:
         self.attribution_stop = re.compile(lex.ATTRIBUTION_STOP, f)
         country = country_re(lex.CODE).pattern
         self.table = alias_table(lex.CODE)
+        # optional in a lexicon: elliptical flows after a coordination
+        self.ellipsis_break = re.compile(lex.ELLIPSIS_BREAK, f) if getattr(lex, "ELLIPSIS_BREAK", None) else None
+        self.pair_segment = (re.compile(lex.PAIR_SEGMENT.format(country=country))
+                             if getattr(lex, "PAIR_SEGMENT", None) else None)
         # Russian names a flow's owner in the genitive after the cue ("экспорт Казахстана в Россию")
         self.owner_right = re.compile(lex.OWNER_RIGHT.format(country=country)) if lex.OWNER_RIGHT else None
         self.owner_left = re.compile(lex.OWNER_LEFT.format(country=country))
@@ -330,9 +334,26 @@ class Meaning:
         a, b = sorted(chosen[:2])
         return a, b
 
+    def elliptical(self, t: Token, measure: str, cue: re.Match, s: int) -> tuple[str, str] | None:
+        """A flow whose cue stands in an earlier coordinated segment, while its own segment names the pair:
+        'Russian investment in Kazakhstan is $13bn, and Kazakhstani in Russia almost $4bn'."""
+        if self.w.pair_segment is None:
+            return None
+        lo = max([m.end() for m in self.w.ellipsis_break.finditer(self.text, s, t.q_start)], default=s)
+        if lo <= cue.end():
+            return None
+        m = self.w.pair_segment.search(self.text, lo, t.q_start)
+        if not m:
+            return None
+        a, b = self.w.table[m.group("a")], self.w.table[m.group("b")]
+        if a == b:
+            return None
+        # "X from Y" names the source first for imports; "X in/to Y" names the owner first otherwise
+        return (a, b) if (m.group("prep").lower() == self.w.lex.FROM_PREP) == (measure == "imports") else (b, a)
+
     def economies(self, t: Token, measure: str, cue: re.Match | None, s: int, e: int):
         if measure in FLOWS and cue is not None:
-            return self.flow_economies(cue, measure, s, e)
+            return self.elliptical(t, measure, cue, s) or self.flow_economies(cue, measure, s, e)
         if measure in ("trade_turnover", "cross_border_share"):
             return self.pair_economies(s, e, t.q_start)
         if measure == "trade_balance" and cue is not None:

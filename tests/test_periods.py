@@ -285,3 +285,24 @@ def test_n_months_of_a_year_is_a_period_and_our_estimates_name_nobody():
     assert "10 months" not in df["mention"].tolist()
     assert extract_tokens(text).set_index("token").loc["10", "reason"] == "calendar_date"
     assert one(df, "$14 billion").attributed_to is __import__("pandas").NA
+
+
+def test_an_elliptical_flow_names_its_own_pair():
+    df = ex("Accumulated Russian investment in Kazakhstan amounts to $11 bln, and Kazakhstani in Russia about $3 bln.")
+    assert (one(df, "$11 bln").economy, one(df, "$11 bln").partner) == ("RUS", "KAZ")
+    assert (one(df, "$3 bln").economy, one(df, "$3 bln").partner) == ("KAZ", "RUS")
+
+
+def test_a_flow_continues_the_economies_named_just_before():
+    df = ex("Russian direct investment in Kazakhstan has reached $21 billion. Annual inflows doubled last year to "
+            "$2 billion.")
+    assert (one(df, "$2 billion").measure, one(df, "$2 billion").economy) == ("direct_investment", "RUS")
+
+
+def test_outward_fdi_and_capacity():
+    df = ex("Kazakhstan's OFDI reached US$ 2.1 billion in 2009. The new plant has a production capacity of "
+            "400,000 tons per year and exports to Russia.")
+    assert (one(df, "US$ 2.1 billion").measure, one(df, "US$ 2.1 billion").economy) == ("direct_investment", "KAZ")
+    assert one(df, "400,000 tons").measure == "production"
+    # "project" is a noun, not a forecast
+    assert ex("Investment in the project exceeded $5 billion in 2017.")["outlook"].tolist() == ["actual"]

@@ -228,7 +228,7 @@ CUES = [
      r"traded|trade", "trade_turnover"),
     (r"export(?:s|ed|ing)?|shipments?|sales\s+to|supplies\s+to|supplied|shipped|sold\s+to", "exports"),
     (r"import(?:s|ed|ing)?|purchases\s+from|bought\s+from", "imports"),
-    (r"(?:foreign\s+)?direct\s+investments?|FDI|investments?|invest(?:s|ed|ing)?|investors?|capital(?=\s+(?:in|invested))|"
+    (r"(?:(?:foreign|outward|inward)\s+)?direct\s+investments?|O?FDI|investments?|invest(?:s|ed|ing)?|investors?|(?:capital\s+)?inflows?|capital(?=\s+(?:in|invested))|"
      r"(?:plant|factory|project)s?\s+(?:worth|valued\s+at|costing)", "direct_investment"),
     (r"GDP|gross\s+domestic\s+product|economy\s+grew", "gdp"),
     (r"(?:fiscal|budget)\s+(?:deficit|surplus|balance)", "fiscal_balance"),
@@ -238,6 +238,7 @@ CUES = [
     (r"(?:spent|sold|burned|used)\s+(?:\S+\s+){0,3}?(?:of\s+)?(?:its\s+|the\s+)?(?:foreign[\s-]+(?:exchange|currency)\s+)?"
      r"reserves|interventions?|defending\s+the\s+(?:tenge|rouble|ruble|currency)", "fx_intervention"),
     (r"reserves", "reserves"),
+    (r"production|output|(?:production\s+)?capacity|produced|produces|harvest(?:ed)?", "production"),
     (r"prices?|costs?|tariffs?", "price"),
     (r"exchange\s+rate", "exchange_rate"),
 ]
@@ -296,6 +297,11 @@ FLOW_RIGHT = r"^(?:\s+[\w$.,-]+){{0,6}}?\s+{words}\s+(?:the\s+)?(?P<c>{country}|
 TO_WORDS = r"(?:to|into|in)"
 FROM_WORDS = r"(?:from|by)"
 GENERIC_PARTNER = ("country", "republic")
+# an elliptical flow after a coordination names its own pair: "..., and Kazakhstani in Russia almost $4bn"
+ELLIPSIS_BREAK = r",\s*(?:and|while|whereas|but)\b|;"
+PAIR_SEGMENT = (r"(?P<a>{country})(?:[’']s)?\s+(?:[\w-]+\s+){{0,2}}?(?P<prep>in|to|into|from)\s+(?:the\s+)?"
+                r"(?P<b>{country})")
+FROM_PREP = "from"
 # a country right after these words is an object ("exports to Turkey"), never the subject of a later verb
 OBJECT_LEFT = r"\b(?:to|from|with|into|in|for|by|of|on|at|and|between)\s+(?:the\s+)?$"
 # a bare rate after a figure: "traded at 340 per dollar" (the currency is named elsewhere in the sentence)
@@ -326,8 +332,8 @@ ATTRIBUTION_STOP = r"^(?:it|he|she|they|we|this|that|which|who|experts?|analysts
 # ---------------------------------------------------------------- outlook: forecasts and targets are not outcomes
 TARGET = (r"\b(?:plans?|planned|planning|aims?|aimed|aiming|targets?|targeted|goals?|intends?|intended|seeks?|"
           r"sought|wants?|pledged?|promised?|agreed|agree|vowed?|ambition|objective)\b")
-FORECAST = (r"\b(?:expected|expects?|forecast(?:s|ed)?|projected|projects?|predicted|predicts?|anticipated|"
-            r"will|would|could|(?-i:may)|might|likely|set\s+to|on\s+track\s+to|poised\s+to|potential(?:ly)?|outlook)\b")
+FORECAST = (r"\b(?:expected|expects?|forecast(?:s|ed)?|projected|predicted|predicts?|anticipated|"
+            r"will|would|could|(?-i:may)|might|likely|set\s+to|on\s+track\s+to|poised\s+to|potentially)\b")
 OUTLOOK_RIGHT = r"\s*(?:is|are|was|were)\s+(?:expected|forecast|projected|planned|targeted|likely)\b"
 FUTURE_BY = r"\bby\s+(?:the\s+end\s+of\s+)?(?P<y>(?:19|20)\d\d)\b"
 FUTURE_LEFT = r"\bby\s+(?:the\s+end\s+of\s+)?$"  # "by 2030": a deadline, not a period a later sentence continues
