@@ -1,4 +1,5 @@
-"""reports/: every figure as PNG and SVG, and each notebook executed in place and exported to HTML.
+"""reports/: every figure as PNG and SVG, the official summary as CSV, and each notebook executed in place and
+exported to HTML.
 
     python -m kztrade.reports [ROOT]
 """
@@ -57,11 +58,28 @@ def notebooks(folder: Path, out: Path) -> list[Path]:
     return made
 
 
+def summary(out: Path) -> list[Path]:
+    """reports/official-summary.csv: per year and series, the claims, each reporter's figure (US$), the official
+    range and the claims outside it - the table to quote (needs the official series)."""
+    import kztrade
+
+    from . import official
+    from .reconcile import official_summary
+    from .store import atomic_write, csv_bytes
+
+    series = official.load()
+    if series is None:
+        return []
+    table = official_summary(kztrade.load("reconciliation"), kztrade.load("claims"), series)
+    atomic_write(out / "official-summary.csv", csv_bytes(table))
+    return [out / "official-summary.csv"]
+
+
 def run(root: Path = Path(".")) -> None:
     root = Path(root)
     out = root / "reports"
     (out / "figures").mkdir(parents=True, exist_ok=True)
-    for p in figures(out / "figures") + notebooks(root / "notebooks", out):
+    for p in figures(out / "figures") + summary(out) + notebooks(root / "notebooks", out):
         print(f"wrote {p}")
 
 
