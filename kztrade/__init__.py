@@ -48,10 +48,10 @@ def load(table: str = "claims"):
     return t.to_pandas(types_mapper=lambda typ: mapping.get(str(typ)))
 
 
-def extract_claims(texts, *, source_id: str | None = None, published=None, lang: str = "auto"):
+def extract_claims(text, *, source_id: str | None = None, published=None, lang: str = "auto"):
     """Claims of any English or Russian text, or of many, as one DataFrame with the claims table's columns.
 
-    texts: one text (str), or a batch: an iterable of texts, a mapping {source_id: text} (or a pandas Series
+    text: one text (str), or a batch: an iterable of texts, a mapping {source_id: text} (or a pandas Series
     indexed by source id), or a DataFrame with columns source_id, text and optionally published. A batch
     returns the same rows, in the same order, as one call per document, converted to a DataFrame once.
     source_id: the id of a single text (default 'doc'); for an iterable of texts, the prefix of their ids
@@ -64,11 +64,11 @@ def extract_claims(texts, *, source_id: str | None = None, published=None, lang:
     A batch record that is not a document (text None, NaN, bytes, any non-str; a missing or repeated source
     id) raises TypeError or ValueError naming it: drop or decode such records first.
     """
-    if isinstance(texts, str):
+    if isinstance(text, str):
         from .extract import extract_claims as _extract
 
-        return _extract(texts, source_id="doc" if source_id is None else source_id, published=published,
+        return _extract(text, source_id="doc" if source_id is None else source_id, published=published,
                         lang=lang)
     from .batch import extract_claims as _batch
 
-    return _batch(texts, source_id=source_id, published=published, lang=lang)
+    return _batch(text, source_id=source_id, published=published, lang=lang)
