@@ -28,6 +28,7 @@ from functools import lru_cache
 from .grammar import words_value
 from .meaning import _at
 
+_WORD = re.compile(r"\w+")
 ORDINAL_HALF = {"first": 1, "1st": 1, "second": 2, "2nd": 2}
 ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                    "final": 4, "last": 4}
@@ -122,6 +123,7 @@ class Lexicon:
         self.event_year_src = lex.EVENT_YEAR
         self.month_src = lex.MONTH
         self.period_break = re.compile(lex.PERIOD_BREAK, f)
+        self.gates = {k: frozenset(v) for k, v in getattr(lex, "PERIOD_GATES", {}).items()}
 
     def month(self, word: str) -> int:
         return self.month_numbers[word.lower().rstrip(".")]
@@ -170,8 +172,19 @@ class Periods:
                 return y.end(), None, lx.rel_words[y.group("rel").lower()]
             return m_end, None, None
 
-        for rx, kind in ((lx.half, "half"), (lx.quarter, "quarter"), (lx.first_months, "months"),
-                         (lx.month_range, "months"), (lx.month_single, "month")):
+        # a pattern is run only where one of its words occurs: Python's re tries an alternation that begins
+        # with \b at every position of the sentence, the slowest step of period resolution
+        gates = lx.gates
+        present = set(_WORD.findall(text, s, e)) if gates else None
+
+        def wanted(name: str) -> bool:
+            return present is None or name not in gates or bool(gates[name] & {w.lower() for w in present})
+
+        for rx, kind, name in ((lx.half, "half", "half"), (lx.quarter, "quarter", "quarter"),
+                               (lx.first_months, "months", "first_months"), (lx.month_range, "months", "month"),
+                               (lx.month_single, "month", "month")):
+            if not wanted(name):
+                continue
             for m in rx.finditer(text, s, e):
                 if not free(m.start(), m.end()):
                     continue
@@ -208,7 +221,7 @@ class Periods:
             if not free(t.start, t.end):
                 continue
             out.append(Mention(t.start, t.end, "year", 1, 12, t.year))
-        for rx, delta in lx.relative:
+        for rx, delta in (lx.relative if wanted("relative") else ()):
             for m in rx.finditer(text, s, e):
                 if free(m.start(), m.end()):
                     mm = Mention(m.start(), m.end(), "year", 1, 12, None, delta)
@@ -216,7 +229,7 @@ class Periods:
                         mm.role = "earlier"  # "a year earlier": earlier than the sentence's year
                     out.append(mm)
                     taken.append((m.start(), m.end()))
-        for m in lx.same_period.finditer(text, s, e):
+        for m in (lx.same_period.finditer(text, s, e) if wanted("same_period") else ()):
             for mm in out:
                 if m.start() <= mm.start < m.end() or mm.start <= m.start() < mm.end:
                     mm.role, mm.same_period = "base", True

@@ -345,6 +345,12 @@ FIRST_MONTHS = (r"\b(?:first|past|initial)\s+(?P<n>[\w-]+)\s+months\b|"
                 r"\b(?P<n2>[\w-]+)\s+months\b(?=\s+of\s+(?:this|last|the\s+(?:current|previous)|(?:19|20)\d\d))")
 MONTH_RANGE = rf"\b(?P<m1>{MONTH})\s*(?:-|–|—|to|through|till|until)\s*(?P<m2>{MONTH})"
 MONTH_SINGLE = rf"\b(?:in|for|during|of|since|as\s+of|by|at\s+the\s+end\s+of|end-)\s*(?P<m>{MONTH})(?!\w)"
+# words without one of which a period pattern cannot match: periods.py skips the pattern in that sentence
+PERIOD_GATES = {
+    "half": {"half", "h1", "h2"}, "quarter": {"quarter", "q1", "q2", "q3", "q4"}, "first_months": {"months"},
+    "month": set(MONTH_NUMBERS), "same_period": {"same", "year", "yoy", "y"},
+    "relative": {"year", "years", "ago", "date"},
+}
 # the year of a sub-year period: " of 2017", ", 2017", " of last year"
 YEAR_OF = r"\s*[\[(]?\s*,?\s*(?:of\s+)?(?:the\s+)?(?:(?P<y>(?:18|19|20)\d\d)|(?P<rel>this|last|next|current|previous|past)\s+year)"
 RELATIVE = [  # (pattern, years from the publication year)
