@@ -16,7 +16,6 @@ from kztrade import build, official
 from kztrade.cli import main
 from kztrade.frames import frame
 from kztrade.reconcile import TOL_OFFICIAL, official_summary, reconcile
-from conftest import ROOT
 from test_build import copy_project
 
 SOURCES = pd.DataFrame({"source_id": ["a", "b"], "published": ["2016-03", "2019-05-02"]})
