@@ -45,7 +45,17 @@ def _extract(a) -> int:
 
     return run_extract(a.inputs, Path(a.output), published=a.published, tokens_out=a.tokens,
                        jobs=a.jobs, progress=a.progress, engine=a.engine, scheduler=a.scheduler,
-                       partitions=a.partitions)
+                       partitions=a.partitions, overwrite=a.overwrite, lang=a.lang)
+
+
+def _positive(s: str) -> int:
+    try:
+        n = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{s!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{n}: give at least 1")
+    return n
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,10 +71,16 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("inputs", nargs="+", help="text files, folders of .txt files, glob patterns, or a table of "
                                               "documents: .jsonl or .parquet with id, text and optional published")
     e.add_argument("-o", "--output", required=True,
-                   help="OUT.parquet, OUT.csv, or a folder (OUT/) of partitioned parquet")
+                   help="OUT.parquet, OUT.csv, or a folder (OUT/) of partitioned parquet; an existing output is "
+                        "replaced only if kztrade wrote it")
+    e.add_argument("--overwrite", action="store_true",
+                   help="replace an existing -o/--tokens output that kztrade did not write (never an input)")
+    e.add_argument("--lang", choices=["auto", "en", "ru"], default="auto",
+                   help="language of the documents (default auto: decided per document by its script)")
     e.add_argument("--published", default=None, help="publication date for every input (ISO 8601)")
     e.add_argument("--tokens", default=None, help="also write the audit trail of every number-like token here")
-    e.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    e.add_argument("--jobs", type=_positive, default=1,
+                   help="worker processes (default 1; never more than there are documents)")
     e.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: on when stderr is a terminal)")
     e.add_argument("--engine", choices=["local", "dask"], default="local",
@@ -86,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         return a.func(a)
     except (InputError, TableValidationError) as err:
         print(f"kztrade {a.cmd}: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:  # a read-only or full disk: one line, and the writers have removed their temp files
+        where = f": {err.filename}" if err.filename else ""
+        print(f"kztrade {a.cmd}: {err.strerror or err}{where}; nothing was written", file=sys.stderr)
         return 2
 
 

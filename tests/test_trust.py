@@ -52,7 +52,7 @@ def test_a_file_that_vanishes_mid_run_is_reported_and_skipped(tmp_path, monkeypa
 
     monkeypatch.setattr("kztrade.corpus.iter_documents", listing)
     out = tmp_path / "out.csv"
-    code = run_extract([str(tmp_path)], out, progress=False)
+    code = run_extract([str(keep)], out, progress=False)  # the listing is replaced; out.csv lies beside it
     err = capsys.readouterr().err
     assert code == 1
     assert f"{gone}: no such file (was it moved or deleted?)" in err
