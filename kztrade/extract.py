@@ -119,7 +119,7 @@ def extract(text: str, source_id: str = "doc", published=None, lang: str | None 
     sents = Sentences(text, lang, [(t.q_start, t.q_end) for t in toks if t.reason is None])
     years = [t for t in toks if t.year is not None]
     figures = [(t.q_start, t.q_end) for t in toks if t.reason is None]
-    periods = Periods(text, meaning.w.lex, date, years, figures, sents, meaning.clause)
+    periods = Periods(text, meaning.w.lex, date, years, figures, sents, meaning.clause, meaning.scan)
     claims: list[dict] = []
     tokens: list[dict] = []
     for t in toks:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .countries import alias_table, country_re, find_countries, main_pair
 from .grammar import RATE_UNITS
+from .prefilter import Scan
 from .tokens import Token
 
 _CUE_BLOCK = 2048
@@ -115,6 +116,8 @@ class Meaning:
         self.ctx = ctx
         self.text = ctx.text
         self.w = words(ctx.lang)
+        self.scan = Scan(ctx.text)  # a pattern is searched only where one of its words occurs
+        self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
     # ------------------------------------------------------------------ measure
     def nearest_cue(self, t: Token, s: int, e: int) -> re.Match | None:
@@ -156,46 +159,55 @@ class Meaning:
 
     def _real_cues(self, s: int, e: int) -> list[re.Match]:
         """Cues, without those inside a name that is not that measure ('trade unions')."""
-        bad = [(m.start(), m.end()) for m in self.w.not_cue.finditer(self.text, s, e)]
-        return [m for m in self.w.cue_re.finditer(self.text, s, e)
+        bad = [(m.start(), m.end()) for m in self.scan.finditer(self.w.not_cue, s, e)]
+        return [m for m in self.scan.finditer(self.w.cue_re, s, e)
                 if not any(a <= m.start() < b for a, b in bad)]
 
     def is_change(self, t: Token, s: int, e: int) -> bool:
-        before = self.text[max(s, t.q_start - 60):t.q_start]
-        after = self.text[t.q_end:min(e, t.q_end + 40)]
-        return bool(self.w.change_left.search(before) or self.w.change_right.match(after)
-                    or self.w.change_by_left.search(self.text[max(s, t.q_start - 80):t.q_start])
-                    or self.w.compared_right.match(after) or self.w.lost_value_right.match(after))
+        w, may = self.w, self.scan.may
+        a, b = max(s, t.q_start - 60), min(e, t.q_end + 40)
+        before = self.text[a:t.q_start]
+        after = self.text[t.q_end:b]
+        a80 = max(s, t.q_start - 80)
+        return bool((may(w.change_left, a, t.q_start) and w.change_left.search(before))
+                    or (may(w.change_right, t.q_end, b) and w.change_right.match(after))
+                    or (may(w.change_by_left, a80, t.q_start) and w.change_by_left.search(self.text[a80:t.q_start]))
+                    or (may(w.compared_right, t.q_end, b) and w.compared_right.match(after))
+                    or (may(w.lost_value_right, t.q_end, b) and w.lost_value_right.match(after)))
 
     def measure(self, t: Token, s: int, e: int) -> tuple[str, re.Match | None]:
-        w = self.w
+        w, may = self.w, self.scan.may
         sentence = self.text[s:e]
         u = t.unit
+
+        def in_sentence(rx: re.Pattern) -> bool:
+            return may(rx, s, e) and rx.search(sentence) is not None
+
         if u == "ratio":
             return "growth_factor", self.nearest_cue(t, s, e)
         if u in ("percent", "percentage_points"):
             lo, hi = self.clause(t.q_start, s, e)
             clause = self.text[lo:hi]
             for rx, m in w.percent_measures:
-                if m == "devaluation" and rx.search(clause):
+                if m == "devaluation" and may(rx, lo, hi) and rx.search(clause):
                     return m, None
             if self.is_change(t, s, e):
                 return "growth_rate", self.nearest_cue(t, s, e)
-            if w.cross_border.search(sentence) and w.trade.search(sentence):
+            if in_sentence(w.cross_border) and in_sentence(w.trade):
                 return "cross_border_share", None
             for rx, m in w.percent_measures:
-                if rx.search(clause):
+                if may(rx, lo, hi) and rx.search(clause):
                     return m, None
-            if w.inflation.search(sentence):
+            if in_sentence(w.inflation):
                 return "inflation", None
             return "share", self.nearest_cue(t, s, e)
         if u == "persons":
-            if w.migration.search(sentence):
+            if in_sentence(w.migration):
                 return "migration", None
-            return ("population" if w.population.search(sentence) else "count"), None
+            return ("population" if in_sentence(w.population) else "count"), None
         if u == "count":
             # "the number of migrants ... reached 40,000": a bare figure in a sentence about migration
-            if t.subject is None and w.migration.search(sentence) and w.migrants.search(sentence):
+            if t.subject is None and in_sentence(w.migration) and in_sentence(w.migrants):
                 return "migration", None
             return "count", None
         if u == "km":
@@ -227,7 +239,7 @@ class Meaning:
             return -abs(value)
         if measure in ("trade_balance", "fiscal_balance"):
             lo, hi = self.clause(t.q_start, s, e)
-            if self.w.deficit.search(self.text, lo, hi):
+            if self.scan.search(self.w.deficit, lo, hi):
                 return -abs(value)
         return value
 
@@ -246,8 +258,9 @@ class Meaning:
         w, text = self.w, self.text
         lex = w.lex
         owner = target = None
-        left = text[max(s, cue.start() - 45):cue.start()]
-        m = w.owner_left.search(left)
+        a = max(s, cue.start() - 45)
+        left = text[a:cue.start()]
+        m = self.scan.may(w.owner_left, a, cue.start()) and w.owner_left.search(left)
         if m:
             owner = w.table[m.group(1)]
         right = text[cue.end():min(e, cue.end() + 80)]
@@ -271,17 +284,17 @@ class Meaning:
             # "received" or "attracted" investment is its host
             lo, _ = self.clause(cue.start(), s, e)
             subj = find_countries(text, max(lo, cue.start() - 80), cue.start(), lang=self.ctx.lang)
-            if subj and w.object_left.search(text, max(s, subj[-1][0] - 16), subj[-1][0]):
+            if subj and self.scan.search(w.object_left, max(s, subj[-1][0] - 16), subj[-1][0]):
                 subj = []  # "exports to Turkey rose ... and imports": Turkey is an object, not the subject
             if subj and not re.search(r"[,;(]", text[subj[-1][1]:cue.start()]):
-                if w.received.search(text, subj[-1][1], cue.start()):
+                if self.scan.search(w.received, subj[-1][1], cue.start()):
                     target = target or subj[-1][2]
                     if measure == "direct_investment":
                         return None, target
                 else:
                     owner = subj[-1][2]
-        if measure == "direct_investment" and owner is None and w.foreign_left.search(
-                text, max(s, cue.start() - 16), cue.start()):
+        if measure == "direct_investment" and owner is None and self.scan.search(
+                w.foreign_left, max(s, cue.start() - 16), cue.start()):
             return None, target  # foreign investment from everywhere: no single investor
         if target == "?" or (target is None and owner is not None):
             target = self._other(owner)
@@ -293,12 +306,15 @@ class Meaning:
 
     def clause(self, pos: int, s: int, e: int) -> tuple[int, int]:
         """The clause of a sentence holding pos, between breaks such as ';', 'while', 'but'."""
+        breaks = self._breaks.get((s, e))
+        if breaks is None:  # the same sentence is asked about for each of its figures
+            breaks = self._breaks[(s, e)] = [m.span() for m in self.scan.finditer(self.w.clause_break, s, e)]
         lo, hi = s, e
-        for m in self.w.clause_break.finditer(self.text, s, e):
-            if m.end() <= pos:
-                lo = m.end()
-            elif m.start() >= pos:
-                hi = m.start()
+        for a, b in breaks:
+            if b <= pos:
+                lo = b
+            elif a >= pos:
+                hi = a
                 break
         return lo, hi
 
@@ -315,7 +331,7 @@ class Meaning:
                 break
         if pos is not None and len(found) <= 1:
             lo, hi = spans[0]
-            if self.w.world.search(self.text, lo, hi):
+            if self.scan.search(self.w.world, lo, hi):
                 # "Kazakhstan's total foreign trade": the country against the world, not the article's pair
                 who = found[0] if found else (self.ctx.pair[0] if self.ctx.pair else None)
                 return (tuple(sorted((who, "WLD"))) if who else (None, None))
@@ -339,10 +355,10 @@ class Meaning:
         'Russian investment in Kazakhstan is $13bn, and Kazakhstani in Russia almost $4bn'."""
         if self.w.pair_segment is None:
             return None
-        lo = max([m.end() for m in self.w.ellipsis_break.finditer(self.text, s, t.q_start)], default=s)
+        lo = max([m.end() for m in self.scan.finditer(self.w.ellipsis_break, s, t.q_start)], default=s)
         if lo <= cue.end():
             return None
-        m = self.w.pair_segment.search(self.text, lo, t.q_start)
+        m = self.scan.search(self.w.pair_segment, lo, t.q_start)
         if not m:
             return None
         a, b = self.w.table[m.group("a")], self.w.table[m.group("b")]
@@ -367,8 +383,8 @@ class Meaning:
             if cm == "trade_turnover":
                 return self.pair_economies(s, e, t.q_start)
         if measure == "migration":
-            to = self.w.after_word[self.w.lex.MIGRATION_TO].search(self.text, s, e)
-            fr = self.w.after_word[self.w.lex.MIGRATION_FROM].search(self.text, s, e)
+            to = self.scan.search(self.w.after_word[self.w.lex.MIGRATION_TO], s, e)
+            fr = self.scan.search(self.w.after_word[self.w.lex.MIGRATION_FROM], s, e)
             eco = self.w.table[to.group("c")] if to else None
             par = self.w.table[fr.group("c")] if fr else None
             return eco, (par if par != eco else None)
@@ -380,7 +396,7 @@ class Meaning:
         if not m:
             return None
         base = self.w.lex.PER_BASE[m.group("base").lower()]
-        for c in self.w.currency_word.finditer(self.text, s, e):
+        for c in self.scan.finditer(self.w.currency_word, s, e):
             code = self.w.lex.CURRENCY_WORDS.get(c.group().lower())
             if code and code != base and f"{code}_per_{base}" in RATE_UNITS:
                 return f"{code}_per_{base}"
@@ -388,7 +404,7 @@ class Meaning:
 
     def scaled(self, t: Token) -> bool:
         """The mention carries a scale word ('9 billion'): an amount, even where no currency is printed."""
-        return self.w.scale_word.search(self.text, t.q_start, t.q_end) is not None
+        return self.scan.search(self.w.scale_word, t.q_start, t.q_end) is not None
 
     # ------------------------------------------------------------------ attribution
     def attributed_to(self, s: int, e: int) -> str | None:
@@ -397,7 +413,7 @@ class Meaning:
         if s not in cache:
             who = None
             for rx in self.w.attribution:
-                m = rx.search(self.text, s, e)
+                m = self.scan.search(rx, s, e)
                 if m:
                     cand = " ".join(m.group("who").split()).strip(" ,")
                     if cand and not self.w.attribution_stop.match(cand):
@@ -407,7 +423,7 @@ class Meaning:
         return cache[s]
 
     def antecedent_applies(self, t: Token, s: int, e: int) -> bool:
-        return bool(self.w.anaphora.search(self.text, s, e))
+        return bool(self.scan.search(self.w.anaphora, s, e))
 
     def cue_before(self, s: int, sentences) -> re.Match | None:
         """The last measure cue of the one or two sentences before s: what 'it' and 'the figure' point back to

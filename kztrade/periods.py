@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from .grammar import words_value
 from .meaning import _at
+from .prefilter import Scan
 
 _WORD = re.compile(r"\w+")
 ORDINAL_HALF = {"first": 1, "1st": 1, "second": 2, "2nd": 2}
@@ -139,8 +140,9 @@ class Periods:
     figures: the start offsets of every quantity, so a period attached to one figure is not taken by another."""
 
     def __init__(self, text: str, lex, pub: dt.date | None, years, figures: list[tuple[int, int]], sents,
-                 clause):
+                 clause, scan: Scan | None = None):
         self.text = text
+        self.scan = scan or Scan(text)  # a pattern is searched only where one of its words occurs
         self.lx = lexicon(lex)
         self.pub = pub
         self.years = years
@@ -156,7 +158,7 @@ class Periods:
     def mentions(self, s: int, e: int) -> list[Mention]:
         if s in self._mentions:
             return self._mentions[s]
-        lx, text = self.lx, self.text
+        lx, text, scan = self.lx, self.text, self.scan
         out: list[Mention] = []
         taken: list[tuple[int, int]] = []
 
@@ -175,17 +177,17 @@ class Periods:
         # a pattern is run only where one of its words occurs: Python's re tries an alternation that begins
         # with \b at every position of the sentence, the slowest step of period resolution
         gates = lx.gates
-        present = set(_WORD.findall(text, s, e)) if gates else None
+        present = {w.lower() for w in _WORD.findall(text, s, e)} if gates else None
 
         def wanted(name: str) -> bool:
-            return present is None or name not in gates or bool(gates[name] & {w.lower() for w in present})
+            return present is None or name not in gates or not gates[name].isdisjoint(present)
 
         for rx, kind, name in ((lx.half, "half", "half"), (lx.quarter, "quarter", "quarter"),
                                (lx.first_months, "months", "first_months"), (lx.month_range, "months", "month"),
                                (lx.month_single, "month", "month")):
             if not wanted(name):
                 continue
-            for m in rx.finditer(text, s, e):
+            for m in scan.finditer(rx, s, e):
                 if not free(m.start(), m.end()):
                     continue
                 if kind == "half":
@@ -222,14 +224,14 @@ class Periods:
                 continue
             out.append(Mention(t.start, t.end, "year", 1, 12, t.year))
         for rx, delta in (lx.relative if wanted("relative") else ()):
-            for m in rx.finditer(text, s, e):
+            for m in scan.finditer(rx, s, e):
                 if free(m.start(), m.end()):
                     mm = Mention(m.start(), m.end(), "year", 1, 12, None, delta)
                     if lx.earlier.search(m.group()) and delta == -1:
                         mm.role = "earlier"  # "a year earlier": earlier than the sentence's year
                     out.append(mm)
                     taken.append((m.start(), m.end()))
-        for m in (lx.same_period.finditer(text, s, e) if wanted("same_period") else ()):
+        for m in (scan.finditer(lx.same_period, s, e) if wanted("same_period") else ()):
             for mm in out:
                 if m.start() <= mm.start < m.end() or mm.start <= m.start() < mm.end:
                     mm.role, mm.same_period = "base", True
@@ -240,10 +242,11 @@ class Periods:
         for mm in out:
             if mm.role != "period":
                 continue
-            left = text[max(s, mm.start - 40):mm.start]
-            if lx.since_left.search(left) and mm.kind in ("year", "month"):  # "from January to July" is a period
-                mm.role = "since"
-            elif lx.base_left.search(left):
+            a = max(s, mm.start - 40)
+            left = text[a:mm.start]
+            if mm.kind in ("year", "month") and scan.may(lx.since_left, a, mm.start) and lx.since_left.search(left):
+                mm.role = "since"  # "from January to July" is a period
+            elif scan.may(lx.base_left, a, mm.start) and lx.base_left.search(left):
                 mm.role = "base"
             elif mm.kind == "year" and mm.year is not None and mm.end - mm.start == 4 \
                     and lx.modifier_left.search(left[-12:]) and lx.modifier_right.match(text, mm.end, min(e, mm.end + 30)):
@@ -266,7 +269,7 @@ class Periods:
 
     # ---------------------------------------------------------------- a figure's period
     def resolve(self, q_start: int, q_end: int, s: int, e: int, change: bool, measure: str | None = None) -> dict:
-        lx, text, pub = self.lx, self.text, self.pub
+        lx, text, pub, scan = self.lx, self.text, self.pub, self.scan
         ms = self.mentions(s, e)
         lo, hi = self.clause(q_start, s, e)
         outlook = self.outlook(q_start, q_end, lo, hi)
@@ -284,7 +287,7 @@ class Periods:
                           None)
         basis = "stated" if chosen is not None else None
         # ... or the span it opens or closes: "between 2005 and 2006 ... grew from $15m to $90m"
-        if chosen is None and (b := lx.between_years.search(text, s, e)):
+        if chosen is None and (b := scan.search(lx.between_years, s, e)):
             before = text[max(s, q_start - 12):q_start]
             if lx.span_from.search(before):
                 period, basis = Period(int(b.group("a")), 1, 12, "year", "stated"), "stated"
@@ -301,7 +304,7 @@ class Periods:
             in_clause = [m for m in own if lo <= m.start < hi]
             before = [m for m in in_clause if m.end <= q_start]
             after = [m for m in in_clause if m.start >= q_end and usable(m)
-                     and not lx.period_break.search(text, q_end, m.start)]
+                     and not scan.search(lx.period_break, q_end, m.start)]
             if before:
                 chosen = before[-1]
             elif after:
@@ -309,7 +312,7 @@ class Periods:
             else:
                 before = [m for m in own if m.end <= q_start]
                 after = [m for m in own if m.start >= q_end and usable(m)
-                         and not lx.period_break.search(text, q_end, m.start)]
+                         and not scan.search(lx.period_break, q_end, m.start)]
                 chosen = before[-1] if before else (after[0] if after else None)
             if chosen is not None:
                 basis = "relative" if chosen.year is None and chosen.rel is not None else "stated"
@@ -343,8 +346,8 @@ class Periods:
             period = Period(pub.year, 1, 12, "year", "publication_year")
 
         # a stock accumulated over time: "accumulated investment since 2005 reached ..."
-        if period.year is not None and lx.to_date.search(text, lo, hi):
-            since = lx.since_any.search(text, lo, hi)
+        if period.year is not None and scan.search(lx.to_date, lo, hi):
+            since = scan.search(lx.since_any, lo, hi)
             period.kind = "to_date"
             if since:
                 period.start_year = int(since.group("y"))
@@ -354,7 +357,7 @@ class Periods:
 
         # forecasts "in 15 years"
         base_year = base_period = None
-        if outlook != "actual" and pub is not None and (sp := lx.span_years.search(text, lo, hi)) and sp.group("n2"):
+        if outlook != "actual" and pub is not None and (sp := scan.search(lx.span_years, lo, hi)) and sp.group("n2"):
             n = _count(sp.group("n2"))
             if n and period.basis == "publication_year":
                 period = Period(pub.year + int(n), 1, 12, "year", "relative")
@@ -373,10 +376,10 @@ class Periods:
 
     def base(self, q_start, q_end, s, e, lo, hi, period: Period, change: bool, chosen: Mention | None):
         """(base_year, base_period) of a comparison stated in the figure's clause."""
-        lx, text, pub = self.lx, self.text, self.pub
+        lx, pub, scan = self.lx, self.pub, self.scan
         y = period.year
         # a comparison may follow the figure's clause: "rose by 9% compared to the same period of 2022"
-        brk = lx.period_break.search(text, q_end, e)
+        brk = scan.search(lx.period_break, q_end, e)
         reach = max(hi, brk.start() if brk else e)
         bases = [m for m in self.mentions(s, e) if m.role == "base" and lo <= m.start < reach and m is not chosen]
         # a level compared with an earlier figure: "$6bn, up from $4bn in 2009"
@@ -384,14 +387,14 @@ class Periods:
             for m in self.mentions(s, e):
                 at = self._attached_to_figure(m, s)
                 if m.role == "period" and at is not None and at[0] > q_end and lo <= m.start < hi \
-                        and self._compared(at[0], max(lo, q_end)) and not lx.period_break.search(text, q_end, at[0]):
+                        and self._compared(at[0], max(lo, q_end)) and not scan.search(lx.period_break, q_end, at[0]):
                     bases.append(m)
         if not bases and change and y is not None:
-            since = lx.since_year.search(text, s, e)
+            since = scan.search(lx.since_year, s, e)
             if since and int(since.group("y")) < y:
                 b = int(since.group("y"))
                 return b, f"{b:04d}-01/{b:04d}-12"
-            if (m := lx.span_years.search(text, s, e)):
+            if (m := scan.search(lx.span_years, s, e)):
                 n = _span_length(m)
                 if n:
                     return y - n, None
@@ -414,14 +417,15 @@ class Periods:
 
     # ---------------------------------------------------------------- outlook
     def outlook(self, q_start: int, q_end: int, lo: int, hi: int) -> str:
-        lx, text = self.lx, self.text
+        lx, text, scan = self.lx, self.text, self.scan
         left = text[lo:q_start]
-        if lx.target.search(left):
+        if scan.may(lx.target, lo, q_start) and lx.target.search(left):
             return "target"
-        if lx.forecast.search(left) or lx.outlook_right.match(text, q_end, min(hi, q_end + 40)):
+        if (scan.may(lx.forecast, lo, q_start) and lx.forecast.search(left)) \
+                or lx.outlook_right.match(text, q_end, min(hi, q_end + 40)):
             return "forecast"
         if self.pub is not None:
-            for m in lx.future_by.finditer(text, q_end, hi):
+            for m in scan.finditer(lx.future_by, q_end, hi):
                 if int(m.group("y")) > self.pub.year:
                     return "forecast"
         return "actual"
@@ -430,7 +434,7 @@ class Periods:
     def sentence_own(self, s: int, e: int) -> tuple | None:
         """(year, m1, m2, kind) that a sentence states for itself: its first period, if any."""
         for m in self.mentions(s, e):
-            if m.role == "period" and not self.lx.future_left.search(self.text, max(s, m.start - 20), m.start):
+            if m.role == "period" and not self.scan.search(self.lx.future_left, max(s, m.start - 20), m.start):
                 got = m.resolved(self.pub)
                 if got is not None and (m.year is not None or m.rel is not None):
                     return got[0], got[1], got[2], m.kind
@@ -453,14 +457,14 @@ class Periods:
 
     def _compared(self, fig_start: int, lo: int) -> bool:
         """The figure at fig_start is introduced as a comparison: 'up from $4bn', 'than $4bn'."""
-        return self.lx.compared_left.search(self.text, max(lo, fig_start - 30), fig_start) is not None
+        return self.scan.search(self.lx.compared_left, max(lo, fig_start - 30), fig_start) is not None
 
     def _has_figure(self, s: int, e: int) -> bool:
         i = bisect.bisect_left(self.figures, (s, -1))
         return i < len(self.figures) and self.figures[i][0] < e
 
     def event_year(self, s: int, e: int) -> int | None:
-        m = self.lx.event.search(self.text, s, e)
+        m = self.scan.search(self.lx.event, s, e)
         if not m:
             return None
         words = m.group("event").split()

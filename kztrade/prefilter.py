@@ -1,0 +1,113 @@
+"""Skip a regular-expression search that cannot match, by looking for the words every match must contain.
+
+Python's re tries a case-insensitive alternation that begins with \\b ("\\b(?:accumulated|cumulative|...)")
+at every position of the text it searches: no fast prefix scan applies to it. Most of the sentences that
+the rules of meaning.py and periods.py search hold none of the pattern's words, so the time goes to proving
+an absence. The literals one of which every match contains are read from the parsed pattern once; a
+search in a window of a document is run only where one of them occurs there (str.find on the lower-cased
+document), so the answer is the same as re's, only cheaper.
+
+Exactness: a literal l matches a character c case-insensitively iff c.lower() == l.lower(), except for the
+few characters re folds together beyond that (re._casefix: dotless i, long s, Greek and old Cyrillic
+variants) and for 'İ', whose lower case is two characters. A document that holds any of those is searched
+without the shortcut; a literal run stops at such a character in a pattern.
+"""
+from __future__ import annotations
+
+import re
+import string
+from re import _constants as C
+from re import _parser as P
+
+try:  # Python 3.11+: the characters re folds together beyond str.lower
+    from re._casefix import _EXTRA_CASES as _FOLDED
+except ImportError:  # pragma: no cover - older Pythons keep them elsewhere
+    _FOLDED = {}
+
+_PLAIN = set(string.ascii_letters + string.digits) | {chr(c) for c in range(0x430, 0x450)}
+_UNSAFE = {chr(c) for k, vs in _FOLDED.items() for c in (k, *vs)} - _PLAIN
+_UNSAFE_RE = re.compile("[" + re.escape("".join(sorted(_UNSAFE | {"\u0130"}))) + "]") if _UNSAFE else None
+_REPEATS = tuple(getattr(C, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(C, n))
+
+
+def _score(lits: frozenset[str]) -> tuple[int, int]:
+    return min(map(len, lits)), -len(lits)  # longer literals are rarer; fewer of them are cheaper to look for
+
+
+def _required(items) -> frozenset[str] | None:
+    """A set of lower-case strings one of which every match of the parsed sequence contains, or None."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(cand):
+        nonlocal best
+        if cand and all(cand) and (best is None or _score(cand) > _score(best)):
+            best = cand
+
+    for op, av in items:
+        if op is C.LITERAL and chr(av) not in _UNSAFE:
+            run.append(chr(av).lower())
+            continue
+        if op is C.AT:
+            continue  # zero width: the literals on either side stay next to each other
+        consider(frozenset({"".join(run)}) if run else None)
+        run = []
+        if op is C.SUBPATTERN:
+            consider(_required(av[-1].data))
+        elif op is C.BRANCH:
+            alts = [_required(p.data) for p in av[1]]
+            if alts and all(alts):
+                consider(frozenset().union(*alts))
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_required(av[2].data))
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            consider(_required(av.data))
+    consider(frozenset({"".join(run)}) if run else None)
+    return best
+
+
+_LITS: dict[int, tuple] = {}
+
+
+def literals(rx: re.Pattern) -> tuple[str, ...] | None:
+    """The literals one of which every match of rx contains (lower case), or None where none can be told."""
+    got = _LITS.get(id(rx))
+    if got is None:
+        try:
+            req = _required(P.parse(rx.pattern, rx.flags).data)
+        except Exception:  # a construct the parser of this Python reads differently: no shortcut
+            req = None
+        # longest first: a document rarely holds the long ones, so a miss is found with fewer scans
+        got = _LITS[id(rx)] = (rx, tuple(sorted(req, key=len, reverse=True)) if req else None)
+    return got[1]
+
+
+class Scan:
+    """One document, lower-cased once, for asking whether a pattern can match in a window of it."""
+
+    __slots__ = ("text", "low")
+
+    def __init__(self, text: str):
+        self.text = text
+        low = text.lower()
+        exact = len(low) == len(text) and (_UNSAFE_RE is None or _UNSAFE_RE.search(text) is None)
+        self.low = low if exact else None
+
+    def may(self, rx: re.Pattern, pos: int, endpos: int) -> bool:
+        """False only where no match of rx can lie within text[pos:endpos]."""
+        low = self.low
+        if low is None:
+            return True
+        lits = literals(rx)
+        if lits is None:
+            return True
+        for lit in lits:
+            if low.find(lit, pos, endpos) >= 0:
+                return True
+        return False
+
+    def search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
+        return rx.search(self.text, pos, endpos) if self.may(rx, pos, endpos) else None
+
+    def finditer(self, rx: re.Pattern, pos: int, endpos: int):
+        return rx.finditer(self.text, pos, endpos) if self.may(rx, pos, endpos) else iter(())
