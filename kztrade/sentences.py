@@ -22,11 +22,20 @@ _END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
 
 
 class Sentences:
-    def __init__(self, text: str, lang: str = "en"):
+    """mentions: (start, end) spans that no sentence boundary may cut ("$13 млрд долл. США")."""
+
+    def __init__(self, text: str, lang: str = "en", mentions=()):
         self.text = text
         if lang == "ru":
             self.starts = _razdel_starts(text)
-            return
+        else:
+            self.starts = self._english_starts(text)
+        inside = sorted((a, b) for a, b in mentions if b - a > 1)
+        if inside:
+            self.starts = [p for p in self.starts if not _cuts(inside, p)]
+
+    @staticmethod
+    def _english_starts(text: str) -> list[int]:
         starts = [0]
         for m in _END.finditer(text):
             i = m.start()
@@ -36,7 +45,7 @@ class Sentences:
                 if word and (word.lower() in _ABBREV or len(word) == 1):
                     continue
             starts.append(m.end())
-        self.starts = sorted(set(starts))
+        return sorted(set(starts))
 
     def index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
@@ -75,3 +84,8 @@ def _razdel_starts(text: str) -> list[int]:
     starts.update(s.start for s in sentenize(text))
     starts.update(m.end() for m in re.finditer(r"\n", text))
     return sorted(starts)
+
+
+def _cuts(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_left(spans, (pos, pos)) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]  # mentions never overlap: only the last one before pos

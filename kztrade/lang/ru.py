@@ -166,9 +166,9 @@ def _vague() -> frozenset[str]:
 
 
 HALF_WORDS = ("половина", "половину", "половины", "половине", "половиной")
-FRACTION_OF_RIGHT = re.compile(rf"^\s+(?!из\b|от\b|на\b|в\b|с\b)[{_L}]")  # "половина экспорта"
-FRACTION_BY_LEFT = re.compile(rf"(?:^|\s)(?:на|в)\s+(?:[{_L}]+\s+)?$")  # "сократился на треть"
-HALF_PERIOD_LEFT = re.compile(rf"(?:^|\s)(?:перв|втор|последн)[{_L}]*\s+$", re.I)  # "во второй половине года"
+FRACTION_OF_RIGHT = re.compile(rf"^[^\S\n]+(?!из\b|от\b|на\b|в\b|с\b)[{_L}]")  # "половина экспорта"
+FRACTION_BY_LEFT = re.compile(rf"(?:^|[^\S\n])(?:на|в)[^\S\n]+(?:[{_L}]+[^\S\n]+)?$")  # "сократился на треть"
+HALF_PERIOD_LEFT = re.compile(rf"(?:^|[^\S\n])(?:перв|втор|последн)[{_L}]*[^\S\n]+$", re.I)  # "во второй половине года"
 
 # ---------------------------------------------------------------- calendar
 
@@ -217,10 +217,10 @@ def month_re() -> str:
     return _month_re()
 
 
-DAY_RIGHT = _LazyPattern(lambda: re.compile(rf"^\s*(?:[-–]\s*\d{{1,2}}\s+)?(?:{month_re()})(?![{_L}])", re.I))
-YEAR_RIGHT = re.compile(rf"^[\s\u00a0]*(?:-?(?:м|й|го|х)\s+)?(?:год[{_L}]*|гг?\.)", re.I)
-PERIOD_UNIT_RIGHT = re.compile(rf"^[\s\u00a0]*(?:кварт[{_L}]*|полугод[{_L}]*|кв\.)", re.I)  # "1 квартал"
-CENTURY_RIGHT = re.compile(rf"^\s+(?:век[{_L}]*|в\.)(?![{_L}])", re.I)
+DAY_RIGHT = _LazyPattern(lambda: re.compile(rf"^[^\S\n]*(?:[-–][^\S\n]*\d{{1,2}}[^\S\n]+)?(?:{month_re()})(?![{_L}])", re.I))
+YEAR_RIGHT = re.compile(rf"^[^\S\n]*(?:-?(?:м|й|го|х)[^\S\n]+)?(?:год[{_L}]*|гг?\.)", re.I)
+PERIOD_UNIT_RIGHT = re.compile(rf"^[^\S\n]*(?:кварт[{_L}]*|полугод[{_L}]*|кв\.)", re.I)  # "1 квартал"
+CENTURY_RIGHT = re.compile(rf"^[^\S\n]+(?:век[{_L}]*|в\.)(?![{_L}])", re.I)
 
 # ---------------------------------------------------------------- document numbers, page furniture, labels
 
@@ -234,13 +234,13 @@ def docnum_word(word: str) -> bool:
     return word in DOCNUM_WORDS or (len(word) > 3 and word.isalpha() and lemma(word) in _DOCNUM_LEMMAS)
 
 
-CHROME_LEFT = re.compile(r"(?:^|\n)\s*(?:(?:Просмотр\w*|Комментари\w*|Прочитано|Читать|Оцен\w*|Голос\w*|Отзыв\w*|"
-                         r"Время\s+чтения)"
-                         r"\s*:?\s*\(?|\()?\s*$", re.I)
+CHROME_LEFT = re.compile(r"(?:^|\n)[^\S\n]*(?:(?:Просмотр\w*|Комментари\w*|Прочитано|Читать|Оцен\w*|Голос\w*|Отзыв\w*|"
+                         r"Время[^\S\n]+чтения)"
+                         r"[^\S\n]*:?[^\S\n]*\(?|\()?[^\S\n]*$", re.I)
 # a line of links to other articles: its figures are theirs, not this article's
-CHROME_LINE = re.compile(r"[ \t]*(?:Читайте\s+также|Смотрите\s+также|См\.\s+также|Читать\s+также|Подробнее|"
-                         r"Похожие\s+(?:новости|статьи|материалы)|Другие\s+новости|Теги|Метки)\b", re.I)
-CHROME_RIGHT = re.compile(r"^\s*(?:просмотр\w*|комментари\w*|голос\w*|оцен\w*|раза?|мин\.?|минут\w*)?\s*\)?\s*$", re.I)
+CHROME_LINE = re.compile(r"[ \t]*(?:Читайте[^\S\n]+также|Смотрите[^\S\n]+также|См\.[^\S\n]+также|Читать[^\S\n]+также|Подробнее|"
+                         r"Похожие[^\S\n]+(?:новости|статьи|материалы)|Другие[^\S\n]+новости|Теги|Метки)\b", re.I)
+CHROME_RIGHT = re.compile(r"^[^\S\n]*(?:просмотр\w*|комментари\w*|голос\w*|оцен\w*|раза?|мин\.?|минут\w*)?[^\S\n]*\)?[^\S\n]*$", re.I)
 LABEL_LEFT = re.compile(rf"[A-Za-z{_L}]-?$|[A-Za-z{_L}]\d*[-/]$")
 PLAIN_INT = re.compile(r"\d+")
 
@@ -263,21 +263,21 @@ SCALES = _scales()
 
 def _scale_alt() -> str:
     # the point of "млрд." is the abbreviation's unless a new sentence begins after it
-    return (rf"(?:трлн|млрд|млн|тыс)(?![{_L}])(?:\.(?![\s\u00a0]*(?:(?-i:[А-ЯЁA-Z«\"])|$)))?|"
+    return (rf"(?:трлн|млрд|млн|тыс)(?![{_L}])(?:\.(?![^\S\n]*(?:(?-i:[А-ЯЁA-Z«\"])|$)))?|"
             rf"(?:{_alt(f for w in BIG for f in forms(w))})(?![{_L}])")
 
 
-SCALE_RIGHT = _LazyPattern(lambda: re.compile(rf"^(?:[\s\u00a0]+с\s+(?:лишним|небольшим)|[\s\u00a0-])?[\s\u00a0]*({_scale_alt()})",
+SCALE_RIGHT = _LazyPattern(lambda: re.compile(rf"^(?:[^\S\n]+с[^\S\n]+(?:лишним|небольшим)|(?:[^\S\n]|-))?[^\S\n]*({_scale_alt()})",
                                               re.I))
 GLUED_SCALE_RIGHT = re.compile(r"(?!)")  # "$5bn" is not Russian print
 RANGE_SCALE_RIGHT = _LazyPattern(lambda: re.compile(
-    rf"^[\s\u00a0]*(?:-|–|—|до)[\s\u00a0]*\$?\d[\d,.\u00a0 ]*?[\s\u00a0]*({_scale_alt()})", re.I))
+    rf"^[^\S\n]*(?:-|–|—|до)[^\S\n]*\$?\d[\d,.\u00a0 ]*?[^\S\n]*({_scale_alt()})", re.I))
 RANGE_TAIL = _LazyPattern(lambda: re.compile(
-    rf"^[\s\u00a0]*(?:-|–|—|до)[\s\u00a0]*\$?\d[\d,.]*(?:[\s\u00a0]*(?:{_scale_alt()}))?", re.I))
-PERCENT_RIGHT = re.compile(rf"^[\s\u00a0-]?(?:%|процент[{_L}]*(?![{_L}])(?!\s+пункт)|проц\.)", re.I)
+    rf"^[^\S\n]*(?:-|–|—|до)[^\S\n]*\$?\d[\d,.]*(?:[^\S\n]*(?:{_scale_alt()}))?", re.I))
+PERCENT_RIGHT = re.compile(rf"^(?:[^\S\n]|-)?(?:%|процент[{_L}]*(?![{_L}])(?![^\S\n]+пункт)|проц\.)", re.I)
 CURRENCY_SYMBOLS = g.CURRENCY_SYMBOLS
-CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴]|(?<![A-Za-z])[A-Z]{3})[\s\u00a0]?$")
-RANGE_CURRENCY_LEFT = re.compile(r"(US\$|[$£€₽₸¥₴])[\s\u00a0]?\d[\d.,]*[\s\u00a0]*(?:-|–|—|до)[\s\u00a0]*\$?$")
+CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.[^\S\n]?\$|[$£€₽₸¥₴]|(?<![A-Za-z])[A-Z]{3})[^\S\n]?$")
+RANGE_CURRENCY_LEFT = re.compile(r"(US\$|[$£€₽₸¥₴])[^\S\n]?\d[\d.,]*[^\S\n]*(?:-|–|—|до)[^\S\n]*\$?$")
 _CURRENCY_LEMMAS = {"доллар": "USD", "рубль": "RUB", "тенге": "KZT", "евро": "EUR", "юань": "CNY",
                     "фунт": "GBP", "сом": "KGS", "гривна": "UAH"}
 _CURRENCY_ABBR = {"долл.": "USD", "дол.": "USD", "руб.": "RUB", "р.": "RUB", "тг": "KZT", "тг.": "KZT",
@@ -297,15 +297,15 @@ def _currency_forms() -> dict[str, str]:
 
 CURRENCY_WORDS = _currency_forms()
 CURRENCY_WORD_RIGHT = _LazyPattern(lambda: re.compile(
-    r"^[\s\u00a0]+(?:в\s+)?(" + _alt(_currency_forms()) + rf")(?![{_L}\w])(?:\s+США(?![{_L}]))?", re.I))
+    r"^[^\S\n]+(?:в[^\S\n]+)?(" + _alt(_currency_forms()) + rf")(?![{_L}\w])(?:[^\S\n]+США(?![{_L}]))?", re.I))
 
 
 def currency_word(word: str) -> str:
     return _currency_forms()[word.lower()]
 
 
-ISO_RIGHT = re.compile(r"^[\s\u00a0]?([A-Z]{3})\b")
-PER_RIGHT = re.compile(rf"^\s*(?:за|к|/)\s*(?:1\s+)?(?:американск[{_L}]+\s+)?(доллар[{_L}]*|евро|рубл[{_L}]*|"
+ISO_RIGHT = re.compile(r"^[^\S\n]?([A-Z]{3})\b")
+PER_RIGHT = re.compile(rf"^[^\S\n]*(?:за|к|/)[^\S\n]*(?:1[^\S\n]+)?(?:американск[{_L}]+[^\S\n]+)?(доллар[{_L}]*|евро|рубл[{_L}]*|"
                        rf"баррел[{_L}]*|USD|EUR)", re.I)
 
 
@@ -315,40 +315,40 @@ def per_unit(word: str) -> str:
 
 
 UNIT_WORDS = [  # (pattern, unit)
-    (rf"кв\.?\s*км|квадратн[{_L}]+\s+километр[{_L}]*|км2|км²", "km2"),
+    (rf"кв\.?[^\S\n]*км|квадратн[{_L}]+[^\S\n]+километр[{_L}]*|км2|км²", "km2"),
     (rf"километр[{_L}]*|км", "km"),
     (rf"гектар[{_L}]*|га", "hectares"),
     (rf"тонн[{_L}]*|т\.?", "tonnes"),
-    (rf"баррел[{_L}]*\s+в\s+сутки|барр\.?\s*/\s*сут\.?", "barrels_per_day"),
+    (rf"баррел[{_L}]*[^\S\n]+в[^\S\n]+сутки|барр\.?[^\S\n]*/[^\S\n]*сут\.?", "barrels_per_day"),
     (rf"баррел[{_L}]*", "barrels"),
-    (rf"кубометр[{_L}]*|куб\.?\s*м\.?|кубическ[{_L}]+\s+метр[{_L}]*", "cubic_metres"),
+    (rf"кубометр[{_L}]*|куб\.?[^\S\n]*м\.?|кубическ[{_L}]+[^\S\n]+метр[{_L}]*", "cubic_metres"),
     (rf"МВт|мегаватт[{_L}]*", "MW"), (rf"ГВт|гигаватт[{_L}]*", "GW"), (rf"кВт[·-]?ч|киловатт-час[{_L}]*", "kWh"),
-    (rf"п\.\s?п\.|процентн[{_L}]+\s+пункт[{_L}]*", "percentage_points"),
+    (rf"п\.[^\S\n]?п\.|процентн[{_L}]+[^\S\n]+пункт[{_L}]*", "percentage_points"),
     (rf"десятилети[{_L}]*", "decades"), (rf"лет|года?|летн[{_L}]*", "years"),
     (rf"месяц[{_L}]*|мес\.", "months"), (rf"недел[{_L}]*", "weeks"),
     (rf"дн(?:я|ей)|день|сут(?:ок|ки)", "days"), (rf"час(?:а|ов)?", "hours"),
 ]
-UNIT_RE = re.compile(r"(?:[\s\u00a0]+|-)(" + "|".join(f"(?:{p})" for p, _ in UNIT_WORDS) + rf")(?![{_L}\w])", re.I)
+UNIT_RE = re.compile(r"(?:[^\S\n]+|-)(" + "|".join(f"(?:{p})" for p, _ in UNIT_WORDS) + rf")(?![{_L}\w])", re.I)
 UNIT_OF = [(re.compile(p + r"$", re.I), u) for p, u in UNIT_WORDS]
 
 # ---------------------------------------------------------------- words around a figure
 
 AGE_RIGHT = re.compile(r"(?!)")
-AGE_LEFT = re.compile(r"(?:^|\s)в\s+возрасте\s+(?:от\s+)?$", re.I)
-POPULATION_LEFT = re.compile(r"(?:^|\s)населени[ея]м?\s+(?:в\s+)?(?:около\s+|почти\s+|более\s+|свыше\s+)?$", re.I)
+AGE_LEFT = re.compile(r"(?:^|[^\S\n])в[^\S\n]+возрасте[^\S\n]+(?:от[^\S\n]+)?$", re.I)
+POPULATION_LEFT = re.compile(r"(?:^|[^\S\n])населени[ея]м?[^\S\n]+(?:в[^\S\n]+)?(?:около[^\S\n]+|почти[^\S\n]+|более[^\S\n]+|свыше[^\S\n]+)?$", re.I)
 # "в 1,5 раза", "в два раза", "2-кратный": a multiple after "в" or a comparative
-TIMES_RIGHT = re.compile(rf"^(?:[\s\u00a0]+раза?(?![{_L}])|-?кратн[{_L}]*)", re.I)
+TIMES_RIGHT = re.compile(rf"^(?:[^\S\n]+раза?(?![{_L}])|-?кратн[{_L}]*)", re.I)
 # (the figure itself is cut out of the text this is matched against: "в 1,5 раза" reads "в  раза")
-COMPARATIVE = re.compile(rf"(?:^|\s)в\s+(?:[{_L}]+\s+)?раза?(?![{_L}])|кратн|"
+COMPARATIVE = re.compile(rf"(?:^|[^\S\n])в[^\S\n]+(?:[{_L}]+[^\S\n]+)?раза?(?![{_L}])|кратн|"
                          rf"больше|меньше|выше|ниже|вырос|увелич|сократ|сниз|превы", re.I)
 _FALL = rf"(?:сократ|сниз|уменьш|упа[лд]|падени|спад|обвал|подешев|ослаб|обесцен|девальв)[{_L}]*"
-MULTIPLE_FALL = re.compile(rf"{_FALL}\s+(?:[{_L}]+\s+){{0,5}}?(?:в\s+)?$|^\s*(?:меньше|ниже|дешевле|слабее)(?![{_L}])",
+MULTIPLE_FALL = re.compile(rf"{_FALL}[^\S\n]+(?:[{_L}]+[^\S\n]+){{0,5}}?(?:в[^\S\n]+)?$|^[^\S\n]*(?:меньше|ниже|дешевле|слабее)(?![{_L}])",
                            re.I)
-FALL_LEFT = re.compile(rf"{_FALL}\s+(?:(?!с\s|до\s)[{_L}\w.]+\s+){{0,3}}$", re.I)
-FALL_RIGHT = re.compile(rf"^\s*(?:меньше|ниже|снижени[{_L}]*|сокращени[{_L}]*|падени[{_L}]*)(?![{_L}])", re.I)
+FALL_LEFT = re.compile(rf"{_FALL}[^\S\n]+(?:(?!с[^\S\n]|до[^\S\n])[{_L}\w.]+[^\S\n]+){{0,3}}$", re.I)
+FALL_RIGHT = re.compile(rf"^[^\S\n]*(?:меньше|ниже|снижени[{_L}]*|сокращени[{_L}]*|падени[{_L}]*)(?![{_L}])", re.I)
 IDIOM_RIGHT = re.compile(r"(?!)")
 MODAL_LEFT = re.compile(r"(?!)")
-SUBJECT_RIGHT = re.compile(rf"^[\s\u00a0-]+[«\"“„']?([{_L}][{_L}-]*)(?:\s+([{_L}][{_L}-]*))?(?:\s+([{_L}][{_L}-]*))?")
+SUBJECT_RIGHT = re.compile(rf"^(?:[^\S\n]|-)+[«\"“„']?([{_L}][{_L}-]*)(?:[^\S\n]+([{_L}][{_L}-]*))?(?:[^\S\n]+([{_L}][{_L}-]*))?")
 PRONOUN_WORDS = frozenset(("один", "одна", "одно", "одни", "одного", "одной", "одному", "одним", "одном",
                            "одну", "одних", "одними"))  # "один из", "одна из": a pronoun, not a count
 VAGUE_ALONE: frozenset[str] = frozenset()  # plural scale words alone are the `vague` kind of token_re
@@ -381,21 +381,21 @@ def subject(words: list[str]) -> str | None:
 # ---------------------------------------------------------------- qualifiers
 
 QUALIFIERS = [
-    (r"не\s+менее(?:\s+чем)?|не\s+меньше(?:\s+чем)?|как\s+минимум|минимум|по\s+меньшей\s+мере|"
-     r"по\s+крайней\s+мере", "at_least"),
-    (r"не\s+более(?:\s+чем)?|не\s+больше(?:\s+чем)?|максимум|не\s+выше|не\s+превыша\w*|вплоть\s+до|до", "at_most"),
-    (r"(?:чуть|немногим|немного|значительно|гораздо|намного)?\s*(?:более(?:\s+чем)?|больше(?:\s+чем)?|свыше|"
-     r"сверх|превысил\w*|превышает|превышают|превышающ\w*|превзош\w*|перевалил\w*\s+за|перешагнул\w*)",
+    (r"не[^\S\n]+менее(?:[^\S\n]+чем)?|не[^\S\n]+меньше(?:[^\S\n]+чем)?|как[^\S\n]+минимум|минимум|по[^\S\n]+меньшей[^\S\n]+мере|"
+     r"по[^\S\n]+крайней[^\S\n]+мере", "at_least"),
+    (r"не[^\S\n]+более(?:[^\S\n]+чем)?|не[^\S\n]+больше(?:[^\S\n]+чем)?|максимум|не[^\S\n]+выше|не[^\S\n]+превыша\w*|вплоть[^\S\n]+до|до", "at_most"),
+    (r"(?:чуть|немногим|немного|значительно|гораздо|намного)?[^\S\n]*(?:более(?:[^\S\n]+чем)?|больше(?:[^\S\n]+чем)?|свыше|"
+     r"сверх|превысил\w*|превышает|превышают|превышающ\w*|превзош\w*|перевалил\w*[^\S\n]+за|перешагнул\w*)",
      "more_than"),
-    (r"(?:чуть|немногим|немного)?\s*(?:менее(?:\s+чем)?|меньше(?:\s+чем)?|ниже|не\s+достига\w*)", "less_than"),
-    (r"около|почти(?:\s+что)?|примерно|приблизительно|порядка|ориентировочно|где-то|чуть\s+ли\s+не|"
-     r"~|плюс-минус|приблизил\w*\s+к|приближа\w*\s+к|в\s+районе|в\s+пределах|оценочно", "approximately"),
+    (r"(?:чуть|немногим|немного)?[^\S\n]*(?:менее(?:[^\S\n]+чем)?|меньше(?:[^\S\n]+чем)?|ниже|не[^\S\n]+достига\w*)", "less_than"),
+    (r"около|почти(?:[^\S\n]+что)?|примерно|приблизительно|порядка|ориентировочно|где-то|чуть[^\S\n]+ли[^\S\n]+не|"
+     r"~|плюс-минус|приблизил\w*[^\S\n]+к|приближа\w*[^\S\n]+к|в[^\S\n]+районе|в[^\S\n]+пределах|оценочно", "approximately"),
 ]
 QUALIFIER_RE = re.compile(
     r"(?<![\w-])(" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(QUALIFIERS))
-    + r")(?:\s+(?:на|в|во|до|к|чем|уровня|отметки|отметку))?[\s\u00a0]*$", re.I)
+    + r")(?:[^\S\n]+(?:на|в|во|до|к|чем|уровня|отметки|отметку))?[^\S\n]*$", re.I)
 # "с 20 до 30", "вырос до 30": a level reached, not a bound
-_DO_LEVEL = re.compile(rf",\s*$|[—–]\s*$|(?:^|[\s(])(?:с|от)\s+\S+|вырос|увелич|сократ|сниз|уменьш|упа[лд]|достиг|довести|"
+_DO_LEVEL = re.compile(rf",[^\S\n]*$|[—–][^\S\n]*$|(?:^|[^\S\n]|\()(?:с|от)[^\S\n]+\S+|вырос|увелич|сократ|сниз|уменьш|упа[лд]|достиг|довести|"
                        rf"доведен|дорос|подня|возрос|повыс|сниж|рост|снижени|сокращени|нарастить|увеличить|вырасти|дойти|"
                        rf"достичь|доход|сократить|снизить", re.I)
 
@@ -411,26 +411,29 @@ def qualifier_before(before: str) -> str | None:
     kind = next(k for i, (_, k) in enumerate(QUALIFIERS) if q.group(f"q{i}"))
     if kind == "at_most" and q.group(1).lower() == "до":
         clause = before[:len(before) - len(near) + q.start()]
-        clause = re.split(r"[.;!?]\s+(?=[А-ЯЁA-Z«])", clause)[-1]  # "тыс. тонн" does not end a sentence
+        clause = re.split(r"[.;!?][^\S\n]+(?=[А-ЯЁA-Z«])", clause)[-1]  # "тыс. тонн" does not end a sentence
         if _DO_LEVEL.search(clause):
             return None
     return kind
 
 
-QUALIFIERS_RIGHT = [(re.compile(rf"^\s*(?:и\s+более|и\s+больше|\+)(?![{_L}\w])", re.I), "at_least"),
-                    (re.compile(rf"^\s*с\s+(?:лишним|небольшим|хвостиком)(?![{_L}])", re.I), "more_than")]
+QUALIFIERS_RIGHT = [(re.compile(rf"^[^\S\n]*(?:и[^\S\n]+более|и[^\S\n]+больше|\+)(?![{_L}\w])", re.I), "at_least"),
+                    (re.compile(rf"^[^\S\n]*с[^\S\n]+(?:лишним|небольшим|хвостиком)(?![{_L}])", re.I), "more_than")]
 
 # ---------------------------------------------------------------- the token pattern
 
 
-def suffix_fate(raw: str, suffix: str) -> tuple[str, str, int | None]:
-    """'2006-м' (году): a year; '1990-х', '90-е': a decade; '2-й', '3-го': an ordinal."""
+def suffix_fate(raw: str, suffix: str) -> tuple[str, str, int | None] | None:
+    """'2006-м' (году): a year; '1990-х', '90-е': a decade; '2-й', '3-го': an ordinal; '3-х', '5-ти' (стран):
+    a cardinal's case ending, so a count (None)."""
     s = suffix.lstrip("-").lower()
     if len(raw) == 4 and 1800 <= int(raw) <= 2100:
         return "year", ("decade " if s in ("х", "е", "ые", "ых") else "year ") + raw + suffix, int(raw)
-    if len(raw) == 2 and s in ("х", "е", "ые", "ых"):
+    if len(raw) == 2 and raw.endswith("0") and s in ("х", "е", "ые", "ых"):
         v = int(raw)
         return "year", f"decade {raw}{suffix}", (1900 if v >= 30 else 2000) + v
+    if s in ("х", "ух", "ех", "ёх", "ти", "ми", "мя", "и"):
+        return None
     return "ordinal", raw + suffix, None
 
 
@@ -464,7 +467,7 @@ def token_re() -> re.Pattern:
     w = _token_words()
     word = "(?:" + _alt(w["cardinal"]) + ")"
     numwords = rf"{word}(?:[ \t\u00a0]+{word})*"  # never across a line: a heading's last word is not the next line's
-    fraction = rf"(?:(?:{_alt(['две', 'три', 'две', 'одна'])})\s+)?(?:{_alt(w['fraction'])})"
+    fraction = rf"(?:(?:{_alt(['две', 'три', 'две', 'одна'])})[^\S\n]+)?(?:{_alt(w['fraction'])})"
     digits = r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d])(?:,\d+)?|\d+(?:[.,]\d+)?"
     nb = rf"(?<![{_L}\w-])"
     return re.compile(
@@ -484,8 +487,8 @@ def _warm() -> None:
     token_re(), candidate_re(), SCALE_RIGHT.match(""), CURRENCY_WORD_RIGHT.match(""), DAY_RIGHT.match("")
 
 # "за 9 месяцев 2023 года", "первые 10 месяцев текущего года": a period, not a duration
-PERIOD_LEFT = re.compile(rf"(?:^|\s)(?:за|итогам|первы[ехй]|последни[ехй])\s+$", re.I)
-PERIOD_RIGHT = re.compile(rf"^\s+(?:(?:18|19|20)\d\d|текущего|этого|прошлого|нынешнего|минувшего|сего|года)(?![{_L}\d])",
+PERIOD_LEFT = re.compile(rf"(?:^|[^\S\n])(?:за|итогам|первы[ехй]|последни[ехй])[^\S\n]+$", re.I)
+PERIOD_RIGHT = re.compile(rf"^[^\S\n]+(?:(?:18|19|20)\d\d|текущего|этого|прошлого|нынешнего|минувшего|сего|года)(?![{_L}\d])",
                           re.I)
 
 
@@ -667,3 +670,16 @@ YEAR_MODIFIER_LEFT = r"(?!)"
 YEAR_MODIFIER_RIGHT = r"(?!)"
 EVENT = r"(?!)(?P<event>)"
 EVENT_YEAR = r"(?P<event>{event})\s+(?P<y>(?:18|19|20)\d\d)"
+
+# ---------------------------------------------------------------- ranges, compound figures, vague counts
+# "5–7%": the bounds of a range are its floor and ceiling ("от 20 до 30" after a change verb gives levels)
+RANGE_OPEN_RIGHT = re.compile(r"[^\S\n]*(?:-|–|—)[^\S\n]*\$?\d")
+RANGE_CLOSE_LEFT = re.compile(r"\d[^\S\n]*(?:-|–|—)[^\S\n]*\$?$")
+# a second, smaller scale that completes a figure: "1 млрд 200 млн"
+COMPOUND_SCALE_RIGHT = re.compile(rf"^[^\S\n]+(\d{{1,3}})[^\S\n]?(млн|тыс|миллион[{_L}]*|тысяч[{_L}]*)(?![{_L}])", re.I)
+# "два с половиной раза": half a unit more
+AND_A_HALF_RIGHT = re.compile(rf"^[^\S\n]+с[^\S\n]+половиной(?![{_L}])", re.I)
+# "два-три предприятия", "одна или две": a vague count, not a figure
+_SMALL = r"(?:один|одна|одно|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|двух|трех|трёх|четырех|пяти)"
+VAGUE_OR_RIGHT = re.compile(rf"^(?:-|[^\S\n]+или[^\S\n]+){_SMALL}(?![{_L}])", re.I)
+VAGUE_OR_LEFT = re.compile(rf"(?<![{_L}]){_SMALL}(?:-|[^\S\n]+или[^\S\n]+)$", re.I)
