@@ -448,9 +448,12 @@ class Periods:
         out = None
         if i > 0:
             ps, pe = self.sents.span(i - 1)
-            if ps < s and "\n" not in self.text[pe:s]:
+            # a paragraph break ends the continuation, except where the language's news prose carries the
+            # lead's period on through one-sentence paragraphs (lexicon PERIOD_ACROSS_PARAGRAPHS)
+            across = getattr(self.lx.lex, "PERIOD_ACROSS_PARAGRAPHS", False)
+            if ps < s and (across or "\n" not in self.text[pe:s]):
                 out = self.sentence_own(ps, pe)
-                if out is None and self._has_figure(ps, pe):
+                if out is None and (across or self._has_figure(ps, pe)):
                     out = self.previous_period(ps)  # a chain of sentences about the same figures
         self._own[s] = out
         return out

@@ -83,7 +83,9 @@ def _razdel_starts(text: str) -> list[int]:
     starts = {0}
     starts.update(s.start for s in sentenize(text))
     starts.update(m.end() for m in re.finditer(r"\n", text))
-    return sorted(starts)
+    ordered = sorted(starts)
+    # a blank line is no sentence: the one before and the one after it are neighbours
+    return [p for p, q in zip(ordered, ordered[1:] + [len(text)]) if p == 0 or text[p:q].strip()]
 
 
 def _cuts(spans: list[tuple[int, int]], pos: int) -> bool:

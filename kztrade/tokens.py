@@ -140,8 +140,8 @@ class Tokenizer:
             return t.exclude("ordinal", t.text)
         if t.start >= self.chrome_start:
             return t.exclude("page_chrome", "after the article's end (footer, related links)")
-        if self.lex.CHROME_LINE is not None and self.lex.CHROME_LINE.match(text, text.rfind("\n", 0, t.start) + 1):
-            return t.exclude("page_chrome", "a line of links: " + _squeeze(text[t.start:t.start + 30]))
+        if self.lex.chrome_line is not None and self.lex.chrome_line(text, t.start):
+            return t.exclude("page_chrome", "page furniture: " + _squeeze(text[t.start:t.start + 30]))
         if t.kind == "digits":
             return self._digits(t, m.group("suffix"), left, right)
         if t.kind == "multiple":
@@ -171,6 +171,8 @@ class Tokenizer:
             return t.exclude("calendar_date", "time zone " + _squeeze(left[-1:] + raw))  # "12:50+0300"
         if L.CHROME_LEFT.search(left[-14:]) and L.CHROME_RIGHT.match(right.split("\n", 1)[0]):
             return t.exclude("page_chrome", "counter: " + _squeeze(left[-8:] + raw + right.split("\n", 1)[0]))
+        if (counter := getattr(L, "COUNTER_RIGHT", None)) is not None and counter.match(right):
+            return t.exclude("page_chrome", "counter: " + _squeeze(raw + right.split("\n", 1)[0][:20]))
         if _is_docnum(left[-24:], L):
             return t.exclude("document_number", (left.strip().split()[-1] if left.strip() else "") + " " + raw)
         if L.CENTURY_RIGHT.match(right):

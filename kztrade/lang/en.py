@@ -86,7 +86,7 @@ def docnum_word(word: str) -> bool:
 
 CHROME_RIGHT = re.compile(r"^\s*(?:votes?|views?|comments?|reads?|likes?|shares?|times)\s*\)?\s*$", re.I)
 CHROME_LEFT = re.compile(r"(?:^|\n)\s*(?:\(|Read|Viewed|Views:?|Comments:?|Hits:?)\s*$", re.I)
-CHROME_LINE = None  # a line whose figures are page furniture ("Читайте также: ..."); English ends the article there
+chrome_line = None  # (text, pos) -> a line of page furniture ("Читайте также: ..."); English ends the article there
 DAY_RIGHT = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:-|–|and|to)?\s*(?:\d{{1,2}}\s+)?(?:of\s+)?(?:{g.MONTH_RE})(?![a-z])")
 CENTURY_RIGHT = re.compile(r"^\s+[Cc]entur(?:y|ies)\b")
 PERIOD_UNIT_RIGHT = None  # a figure that names a part of a year ("1 квартал"); English writes "Q1"

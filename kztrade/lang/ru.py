@@ -237,11 +237,30 @@ def docnum_word(word: str) -> bool:
 CHROME_LEFT = re.compile(r"(?:^|\n)[^\S\n]*(?:(?:Просмотр\w*|Комментари\w*|Прочитано|Читать|Оцен\w*|Голос\w*|Отзыв\w*|"
                          r"Время[^\S\n]+чтения)"
                          r"[^\S\n]*:?[^\S\n]*\(?|\()?[^\S\n]*$", re.I)
-# a line of links to other articles: its figures are theirs, not this article's
-CHROME_LINE = re.compile(r"[ \t]*(?:Читайте[^\S\n]+также|Смотрите[^\S\n]+также|См\.[^\S\n]+также|Читать[^\S\n]+также|Подробнее|"
-                         r"Похожие[^\S\n]+(?:новости|статьи|материалы)|Другие[^\S\n]+новости|Теги|Метки)\b", re.I)
-CHROME_RIGHT = re.compile(r"^[^\S\n]*(?:просмотр\w*|комментари\w*|голос\w*|оцен\w*|раза?|мин\.?|минут\w*)?[^\S\n]*\)?[^\S\n]*$", re.I)
-LABEL_LEFT = re.compile(rf"[A-Za-z{_L}]-?$|[A-Za-z{_L}]\d*[-/]$")
+CHROME_RIGHT = re.compile(r"^[^\S\n]*(?:просмотр\w*|комментари\w*|голос\w*|оцен\w*|раза?|мин\.?|минут\w*|\+)?"
+                          r"[^\S\n]*\)?[^\S\n]*$", re.I)  # "18+" alone on a line: an age rating
+# a line of links to other articles, or the site's footer: its figures are not this article's
+_CHROME_LINE = re.compile(r"[ \t]*(?:Читайте[^\S\n]+также|Смотрите[^\S\n]+также|См\.[^\S\n]+также|Читать[^\S\n]+также|"
+                          r"Подробнее|Похожие[^\S\n]+(?:новости|статьи|материалы)|Другие[^\S\n]+новости|Теги|Метки|©|"
+                          r"Тел\.|Телефон|Адрес\s*:|Главная[^\S\n]*/)", re.I)
+_CHROME_HEADING = re.compile(r"[ \t]*(?:Читайте[^\S\n]+также|Смотрите[^\S\n]+также|См\.[^\S\n]+также|Похожие[^\S\n]+"
+                             r"(?:новости|статьи|материалы)|Другие[^\S\n]+новости|По[^\S\n]+теме)[^\S\n]*:?[^\S\n]*\n", re.I)
+
+
+def chrome_line(text: str, pos: int) -> bool:
+    """The line holding pos is page furniture, or follows a heading of links ("Читайте также:")."""
+    start = text.rfind("\n", 0, pos) + 1
+    if _CHROME_LINE.match(text, start):
+        return True
+    prev = text.rfind("\n", 0, max(start - 1, 0)) + 1
+    heading = _CHROME_HEADING.match(text, prev) if start > 0 else None
+    return heading is not None and heading.end() == start
+
+
+# "| 3 мин. |", "1 520 просмотров", "15 комментариев": a counter of the page
+COUNTER_RIGHT = re.compile(r"^[^\S\n]*(?:просмотр\w*|комментари\w*|мин\.?[^\S\n]*(?:\||$|\n)|минут\w*[^\S\n]+чтени\w*)",
+                           re.I)
+LABEL_LEFT = re.compile(rf"[A-Za-z{_L}]-?\Z|[A-Za-z{_L}]\d*[-/]\Z")
 PLAIN_INT = re.compile(r"\d+")
 
 # ---------------------------------------------------------------- scales, currencies, units
@@ -263,7 +282,7 @@ SCALES = _scales()
 
 def _scale_alt() -> str:
     # the point of "млрд." is the abbreviation's unless a new sentence begins after it
-    return (rf"(?:трлн|млрд|млн|тыс)(?![{_L}])(?:\.(?![^\S\n]*(?:(?-i:[А-ЯЁA-Z«\"])|$)))?|"
+    return (rf"(?:трлн|млрд|млн|тыс)(?![{_L}])(?:\.(?![^\S\n]*(?:(?-i:[А-ЯЁA-Z«\"])|\n|$)))?|"
             rf"(?:{_alt(f for w in BIG for f in forms(w))})(?![{_L}])")
 
 
@@ -344,7 +363,7 @@ COMPARATIVE = re.compile(rf"(?:^|[^\S\n])в[^\S\n]+(?:[{_L}]+[^\S\n]+)?раза?
 _FALL = rf"(?:сократ|сниз|уменьш|упа[лд]|падени|спад|обвал|подешев|ослаб|обесцен|девальв)[{_L}]*"
 MULTIPLE_FALL = re.compile(rf"{_FALL}[^\S\n]+(?:[{_L}]+[^\S\n]+){{0,5}}?(?:в[^\S\n]+)?$|^[^\S\n]*(?:меньше|ниже|дешевле|слабее)(?![{_L}])",
                            re.I)
-FALL_LEFT = re.compile(rf"{_FALL}[^\S\n]+(?:(?!с[^\S\n]|до[^\S\n])[{_L}\w.]+[^\S\n]+){{0,3}}$", re.I)
+FALL_LEFT = re.compile(rf"{_FALL}[^\S\n]+(?:(?!с[^\S\n]|до[^\S\n])[{_L}\w.]+[^\S\n]+){{0,3}}$|\([^\S\n]*[−–-]$", re.I)
 FALL_RIGHT = re.compile(rf"^[^\S\n]*(?:меньше|ниже|снижени[{_L}]*|сокращени[{_L}]*|падени[{_L}]*)(?![{_L}])", re.I)
 IDIOM_RIGHT = re.compile(r"(?!)")
 MODAL_LEFT = re.compile(r"(?!)")
@@ -554,7 +573,8 @@ _CHANGE_WORDS = (r"вырос\w*|выросл\w*|рост\w*|увеличил\w*
 # a change stated before the figure ("вырос на", "рост товарооборота составил"); "с X до Y" gives levels
 CHANGE_LEFT = (rf"(?<!\w)(?:{_CHANGE_WORDS})\s+(?:(?!с\s|до\s|от\s)[\w.$%«»\"]+\s+){{0,3}}$|"
                # "(а импорт) — на 12%": "на" before a percentage is the size of a change
-               r"(?<!\w)на\s+(?:(?:почти|около|более|свыше|примерно|порядка|менее|целых)\s+(?:чем\s+)?)?$")
+               r"(?<!\w)на\s+(?:(?:почти|около|более|свыше|примерно|порядка|менее|целых)\s+(?:чем\s+)?)?$|"
+               r"\(\s*[+−–-]$")  # "9,8 млрд (+11,4%)": the change of the figure before
 # "превысил уровень прошлого года на 40%": a comparison stated before "на"
 CHANGE_BY_LEFT = (r"(?<!\w)(?:превы\w*|опереди\w*|выше|ниже|больше|меньше|увелич\w*|сократ\w*|вырос\w*|"
                   r"снизил\w*|упал\w*)(?:\s+\S+){0,5}\s+на\s+$")
@@ -645,7 +665,7 @@ REL_WORDS = {"текущего": 0, "этого": 0, "нынешнего": 0, "�
              "следующего": 1}
 EARLIER = r"ранее|назад"
 # between a figure and the period attached to it: "$13 млрд в 2006 году", "20 млрд долларов за январь–сентябрь"
-PERIOD_ATTACHED = (r"(?:\s+(?:он|она|оно|они))?[\s,]*(?:(?:в|во|за|на|по\s+итогам|по\s+состоянию\s+на|к\s+концу|"
+PERIOD_ATTACHED = (r"(?:\s+(?:он|она|оно|они))?\s*(?:(?:в|во|за|на|по\s+итогам|по\s+состоянию\s+на|к\s+концу|"
                    r"в\s+течение|на\s+конец)\s+|(?=прошл|текущ|этого|нынешн|минувш))")
 # a year that bounds or starts a span is not the period of a figure: "с 2005 года", "до 2030 года"
 SINCE_LEFT = (r"(?:(?<!сравнению\s)(?<!сравнении\s)\bс|\bсо|\bот|\bпосле|\bначиная\s+с|\bмежду|\bоснован\w*\s+в|"
@@ -683,3 +703,7 @@ AND_A_HALF_RIGHT = re.compile(rf"^[^\S\n]+с[^\S\n]+половиной(?![{_L}])
 _SMALL = r"(?:один|одна|одно|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|двух|трех|трёх|четырех|пяти)"
 VAGUE_OR_RIGHT = re.compile(rf"^(?:-|[^\S\n]+или[^\S\n]+){_SMALL}(?![{_L}])", re.I)
 VAGUE_OR_LEFT = re.compile(rf"(?<![{_L}]){_SMALL}(?:-|[^\S\n]+или[^\S\n]+)$", re.I)
+# Russian news prose writes one sentence a paragraph and puts "об этом сообщил ..." between the lead and the
+# details: a sentence without a period of its own continues the period of the nearest sentence before it that
+# has one, across line breaks (periods.Periods.previous_period)
+PERIOD_ACROSS_PARAGRAPHS = True
