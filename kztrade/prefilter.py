@@ -66,41 +66,60 @@ def _required(items) -> frozenset[str] | None:
     return best
 
 
+# id(pattern) -> (pattern, its literals, a trie of them): keyed by id, as hashing a pattern hashes its code
 _LITS: dict[int, tuple] = {}
+# above this many literals one trie-shaped search of the window is cheaper than a str.find per literal
+_MANY = 8
+
+
+def _learn(rx: re.Pattern) -> tuple:
+    from .grammar import _trie
+
+    try:
+        req = _required(P.parse(rx.pattern, rx.flags).data)
+    except Exception:  # a construct the parser of this Python reads differently: no shortcut
+        req = None
+    # longest first: a document rarely holds the long ones, so a miss is found with fewer scans
+    lits = tuple(sorted(req, key=len, reverse=True)) if req else None
+    trie = re.compile(_trie(lits)) if lits and len(lits) > _MANY else None
+    got = _LITS[id(rx)] = (rx, lits, trie)
+    return got
 
 
 def literals(rx: re.Pattern) -> tuple[str, ...] | None:
     """The literals one of which every match of rx contains (lower case), or None where none can be told."""
-    got = _LITS.get(id(rx))
-    if got is None:
-        try:
-            req = _required(P.parse(rx.pattern, rx.flags).data)
-        except Exception:  # a construct the parser of this Python reads differently: no shortcut
-            req = None
-        # longest first: a document rarely holds the long ones, so a miss is found with fewer scans
-        got = _LITS[id(rx)] = (rx, tuple(sorted(req, key=len, reverse=True)) if req else None)
-    return got[1]
+    return (_LITS.get(id(rx)) or _learn(rx))[1]
 
 
 class Scan:
     """One document, lower-cased once, for asking whether a pattern can match in a window of it."""
 
-    __slots__ = ("text", "low")
+    __slots__ = ("text", "_low")
 
     def __init__(self, text: str):
         self.text = text
-        low = text.lower()
-        exact = len(low) == len(text) and (_UNSAFE_RE is None or _UNSAFE_RE.search(text) is None)
-        self.low = low if exact else None
+        self._low: str | None | bool = False  # lower-cased on first need
+
+    @property
+    def low(self) -> str | None:
+        """The text lower-cased, position for position; None where re's case folding would differ."""
+        if self._low is False:
+            text = self.text
+            low = text.lower()
+            exact = text.isascii() or (len(low) == len(text) and (_UNSAFE_RE is None or _UNSAFE_RE.search(text) is None))
+            self._low = low if exact else None
+        return self._low
 
     def may(self, rx: re.Pattern, pos: int, endpos: int) -> bool:
         """False only where no match of rx can lie within text[pos:endpos]."""
         low = self.low
         if low is None:
             return True
-        lits = literals(rx)
+        _, lits, trie = _LITS.get(id(rx)) or _learn(rx)
         if lits is None:
             return True
+        if trie is not None:
+            return trie.search(low, pos, endpos) is not None
         for lit in lits:
             if low.find(lit, pos, endpos) >= 0:
                 return True
