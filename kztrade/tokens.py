@@ -102,6 +102,7 @@ class Tokenizer:
         self.text = text
         self.chrome_start = chrome_start
         self.lex = lexicon(lang)
+        self.last_currency: str | None = None  # the currency of the text's latest money figure
 
     def tokens(self):
         L = self.lex
@@ -378,6 +379,14 @@ class Tokenizer:
                 sub = L.SUBJECT_RIGHT.match(rest)
                 t.subject = L.subject([w for w in (sub.groups() if sub else ()) if w])
                 t.unit = "persons" if t.subject and any(L.people(w) for w in t.subject.split()) else "count"
+        bare = getattr(L, "BARE_SCALE_MONEY", None)
+        if t.unit == "count" and sc and bare is not None and self.last_currency and bare.fullmatch(sc.group(1)) \
+                and (t.subject is None or L.money_subject(t.subject)):
+            # "мечтали о 5 млрд товарооборота", "2022 г. – 26 млрд": billions in a text about money are money
+            t.unit, t.subject = self.last_currency, None
+            t.detail = f"currency {t.unit} of the text's earlier figures"
+        if t.unit in g.CURRENCIES_RATE_BASE:
+            self.last_currency = t.unit
         t.q_end = t.end + pos
         self._qualify(t, left, right[pos:])
         return t

@@ -707,3 +707,13 @@ VAGUE_OR_LEFT = re.compile(rf"(?<![{_L}]){_SMALL}(?:-|[^\S\n]+или[^\S\n]+)$",
 # details: a sentence without a period of its own continues the period of the nearest sentence before it that
 # has one, across line breaks (periods.Periods.previous_period)
 PERIOD_ACROSS_PARAGRAPHS = True
+
+# "5 млрд товарооборота", "26 млрд": Russian trade prose drops the currency of billions once it has been named
+BARE_SCALE_MONEY = re.compile(r"(?:млрд|трлн)\.?|миллиард\w*|триллион\w*", re.I)
+_MONEY_LEMMAS = {"товарооборот", "оборот", "экспорт", "импорт", "инвестиция", "торговля", "поставка",
+                 "капиталовложение", "вложение", "товарообмен", "сальдо"}
+
+
+def money_subject(words: str) -> bool:
+    """The counted noun is a flow of money ('товарооборота', 'инвестиций')."""
+    return lemma(words.split()[-1]) in _MONEY_LEMMAS
