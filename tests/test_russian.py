@@ -134,3 +134,29 @@ def test_country_names_in_every_case(word):
 
     assert [iso for _, _, iso in find_countries(f"экспорт {word} и РК, казахстанских компаний", lang="ru")] == [
         "RUS", "KAZ", "KAZ"]
+
+
+def test_the_lead_period_carries_through_one_sentence_paragraphs():
+    text = ("Товарооборот Казахстана и России по итогам 2020 года составил 19,2 млрд долларов.\n\n"
+            "Об этом сообщили в министерстве.\n\n"
+            "Экспорт Казахстана в Россию составил 5 млрд долл. (-6,3%), импорт из России – 14,2 млрд долл.")
+    assert rows(text, "2021-02-15") == [
+        ("19,2 млрд долларов", 19.2e9, "USD", "exact", "trade_turnover", "KAZ", "RUS", 2020),
+        ("5 млрд долл.", 5e9, "USD", "exact", "exports", "KAZ", "RUS", 2020),
+        ("6,3%", -6.3, "percent", "exact", "growth_rate", "KAZ", "RUS", 2020),
+        ("14,2 млрд долл.", 14.2e9, "USD", "exact", "imports", "KAZ", "RUS", 2020)]
+
+
+def test_billions_without_a_currency_take_the_texts_currency():
+    text = "В 2005 году товарооборот достиг $9 млрд. Тогда мы мечтали о 10 млрд товарооборота с Россией и Казахстаном."
+    got = rows(text, "2006-01-10")
+    assert got[1][:3] == ("10 млрд", 10e9, "USD")
+
+
+def test_page_furniture_lines_are_excluded():
+    r = excluded("18+\n14:25 | 3 мин. | 1 520 просмотров\nТоварооборот вырос.\nЧитайте также:\n"
+                 "Инвестиции выросли на 17%\n© 2009–2024 Агентство. Тел.: +7 (727) 123-45-67")
+    assert r == {"18": "page_chrome", "14": "calendar_date", "25": "calendar_date", "3": "page_chrome",
+                 "1 520": "page_chrome", "17": "page_chrome", "2009": "page_chrome", "2024": "page_chrome",
+                 "7": "page_chrome", "727": "page_chrome", "123": "page_chrome", "45": "page_chrome",
+                 "67": "page_chrome"}
