@@ -17,18 +17,27 @@ def _build(a) -> int:
 
 
 def _validate(a) -> int:
-    import kztrade
+    from importlib import resources
 
-    from .validate import validate_all
+    from .validate import validate_all, validate_package
 
+    folders = [Path(f) for f in a.folders]
+    if not folders:  # the copy inside the package, and the project's data/processed where there is one
+        with resources.as_file(resources.files("kztrade").joinpath("data")) as pkg:
+            folders.append(Path(pkg))
+        processed = Path(a.root or ".") / "data" / "processed"
+        if processed.is_dir():
+            folders.append(processed)
+    for folder in folders:
+        tables = validate_package(folder)
+        print(f"valid: {folder}: " + ", ".join(f"{k} ({len(v)} rows)" for k, v in tables.items()))
     if a.root:
         from .build import build_tables
 
         tables, _, _ = build_tables(Path(a.root))
-    else:
-        tables = {t: kztrade.load(t) for t in kztrade.tables()}
-    validate_all(tables)
-    print("valid: " + ", ".join(f"{k} ({len(v)} rows)" for k, v in tables.items()))
+        validate_all(tables)
+        print(f"valid: rebuilt from {Path(a.root) / 'seeds'}: "
+              + ", ".join(f"{k} ({len(v)} rows)" for k, v in tables.items()))
     return 0
 
 
@@ -89,18 +98,22 @@ def main(argv: list[str] | None = None) -> int:
                                                       "(default: a local cluster of --jobs workers)")
     e.add_argument("--partitions", type=int, default=None, help="with --engine dask: number of partitions")
     e.set_defaults(func=_extract)
-    v = sub.add_parser("validate", help="check every table against its schema")
-    v.add_argument("--root", default=None, help="rebuild from ROOT/seeds and validate (default: the packaged tables)")
+    v = sub.add_parser("validate", help="check folders of tables: every file present and unchanged "
+                                         "(sha256 against datapackage.json), every table against its schema "
+                                         "and the others")
+    v.add_argument("folders", nargs="*", help="folders of tables (default: the package copy and ./data/processed)")
+    v.add_argument("--root", default=None, help="also rebuild from ROOT/seeds and validate the result, and check "
+                                                "ROOT/data/processed")
     v.set_defaults(func=_validate)
     t = sub.add_parser("tables", help="list the shipped tables")
     t.set_defaults(func=_tables)
     a = p.parse_args(argv)
     from .sources import InputError
-    from .validate import TableValidationError
+    from .validate import PackageError, TableValidationError
 
     try:
         return a.func(a)
-    except (InputError, TableValidationError) as err:
+    except (InputError, PackageError, TableValidationError) as err:
         print(f"kztrade {a.cmd}: {err}", file=sys.stderr)
         return 2
     except OSError as err:  # a read-only or full disk: one line, and the writers have removed their temp files

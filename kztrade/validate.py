@@ -70,6 +70,21 @@ def _cross_checks(table: str, ctx: dict, pa) -> list:
             allowed = set(ctx[ref["resource"]][ref_col].dropna())
             checks.append(pa.Check(lambda df, col=col, allowed=allowed: df[col].isna() | df[col].isin(allowed),
                                    name=f"{col}_in_{ref['resource']}"))
+    if table == "trade" and "claims" in ctx:
+        values = dict(zip(ctx["claims"]["claim_id"], ctx["claims"]["value"]))
+        owners = dict(zip(ctx["claims"]["claim_id"], ctx["claims"]["source_id"]))
+        checks.append(pa.Check(lambda df: df["value_usd"] == df["claim_id"].map(values).astype("Float64"),
+                               name="value_usd_equals_its_claims_value", ignore_na=False))
+        checks.append(pa.Check(lambda df: df["source_id"] == df["claim_id"].map(owners).astype("string"),
+                               name="source_id_equals_its_claims", ignore_na=False))
+    if table == "tokens" and "claims" in ctx:
+        known = set(ctx["claims"]["claim_id"])
+
+        def claim_exists(df):
+            has = df["claim_id"].notna()
+            return (has == (df["fate"] == "claim")) & (~has | df["claim_id"].isin(known))
+
+        checks.append(pa.Check(claim_exists, name="claim_id_of_a_claim_token_exists", ignore_na=False))
     if table in ("claims", "tokens") and "texts" in ctx:
         texts = dict(zip(ctx["texts"]["source_id"], ctx["texts"]["text"]))
         quote = "mention" if table == "claims" else "token"
@@ -98,3 +113,80 @@ def validate_all(tables: dict) -> None:
     """Validate every table, each against the others (foreign keys, offsets into the texts)."""
     for name, df in tables.items():
         validate(name, df, tables)
+
+
+class PackageError(ValueError):
+    """A folder of tables is incomplete or altered; the message lists every problem found."""
+
+
+def _sha256(path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return "sha256:" + h.hexdigest()
+
+
+def read_package(folder) -> dict:
+    """The tables of a folder written by `kztrade build` (data/processed or the package copy), after checking
+    that datapackage.json declares every table, that every declared file is there, and that each file's sha256
+    is the one recorded: a flipped bit that changes a value changes the hash. Raises PackageError."""
+    import json
+    from pathlib import Path
+
+    import pyarrow.parquet as pq
+
+    from .frames import arrow_schema
+
+    folder = Path(folder)
+    meta = folder / "datapackage.json"
+    if not meta.is_file():
+        raise PackageError(f"{folder}: no datapackage.json; not a folder of kztrade tables (run kztrade build)")
+    try:
+        pkg = json.loads(meta.read_text(encoding="utf-8"))
+        declared = {r["name"]: r for r in pkg["resources"]}
+    except (ValueError, KeyError, TypeError) as e:
+        raise PackageError(f"{meta}: unreadable ({type(e).__name__}: {e})") from None
+    problems = [f"{meta}: table {t!r} is not declared" for t in RESOURCES if t not in declared]
+    problems += [f"{meta}: declares {t!r}, which kztrade does not define" for t in declared if t not in RESOURCES]
+    for name, res in declared.items():
+        if name not in RESOURCES:
+            continue
+        for rel, want in ((res.get("path"), res.get("hash")),
+                          (res.get("kztrade:parquet", {}).get("path"), res.get("kztrade:parquet", {}).get("hash"))):
+            if not rel:
+                problems.append(f"{meta}: table {name!r} names no file")
+                continue
+            path = folder / rel
+            if not path.is_file():
+                problems.append(f"{path}: missing (declared in datapackage.json)")
+            elif _sha256(path) != want:
+                problems.append(f"{path}: sha256 differs from datapackage.json; the file was changed after the "
+                                "build (rebuild with kztrade build)")
+    if problems:
+        raise PackageError(f"{folder}: " + "\n  ".join([f"{len(problems)} problems:", *problems]))
+    mapping = None
+    tables = {}
+    for name in RESOURCES:
+        t = pq.read_table(folder / declared[name]["kztrade:parquet"]["path"])
+        if not t.schema.equals(arrow_schema(name), check_metadata=False):
+            problems.append(f"{folder}/{name}.parquet: schema differs from the table's definition (stale build?)")
+            continue
+        if mapping is None:
+            import pandas as pd
+
+            mapping = {"string": pd.StringDtype(), "int64": pd.Int64Dtype(), "double": pd.Float64Dtype(),
+                       "bool": pd.BooleanDtype()}
+        tables[name] = t.to_pandas(types_mapper=lambda typ: mapping.get(str(typ)))
+    if problems:
+        raise PackageError(f"{folder}: " + "\n  ".join([f"{len(problems)} problems:", *problems]))
+    return tables
+
+
+def validate_package(folder) -> dict:
+    """read_package, then every table against its schema and the others (TableValidationError)."""
+    tables = read_package(folder)
+    validate_all(tables)
+    return tables
