@@ -108,24 +108,28 @@ def test_a_number_of_thousands_of_digits_costs_no_document_in_a_batch(tmp_path):
 
 # ---------------------------------------------------------------- document ids
 
-def test_same_stems_in_two_folders_get_distinct_ids(tmp_path):
+@pytest.fixture
+def two_x(tmp_path):
+    """a/x.txt and b/x.txt: two articles with one file name."""
     for d, text in (("a", GOOD), ("b", OTHER)):
         (tmp_path / d).mkdir()
         (tmp_path / d / "x.txt").write_text(text, encoding="utf-8")
-    r = kz("extract", "a/x.txt", "b/x.txt", "-o", "out.csv", cwd=tmp_path)
+    return tmp_path
+
+
+def test_same_stems_in_two_folders_get_distinct_ids(two_x):
+    r = kz("extract", "a/x.txt", "b/x.txt", "-o", "out.csv", cwd=two_x)
     assert r.returncode == 0, r.stderr
-    df = pd.read_csv(tmp_path / "out.csv")
+    df = pd.read_csv(two_x / "out.csv")
     assert sorted(df["source_id"]) == ["b/x", "x"]
     assert df["claim_id"].is_unique
 
 
-def test_two_folders_with_the_same_file_names_get_distinct_ids(tmp_path):
-    for d, text in (("a", GOOD), ("b", OTHER)):
-        (tmp_path / d).mkdir()
-        (tmp_path / d / "x.txt").write_text(text, encoding="utf-8")
-    r = kz("extract", "a", "b", "-o", "out.csv", cwd=tmp_path)
+def test_two_folders_with_the_same_file_names_get_distinct_ids(two_x):
+    r = kz("extract", "a", "b", "-o", "out.csv", cwd=two_x)
     assert r.returncode == 0, r.stderr
-    assert pd.read_csv(tmp_path / "out.csv")["claim_id"].is_unique
+    df = pd.read_csv(two_x / "out.csv")
+    assert len(df) == 2 and df["claim_id"].is_unique
 
 
 def test_the_same_file_listed_twice_is_read_once(tmp_path):
@@ -239,3 +243,21 @@ def test_missing_and_numeric_published_values_from_pandas():
     text = "Exports reached $5 billion last year."
     assert kztrade.extract_claims(text, published=pd.NA)["year"].isna().all()
     assert kztrade.extract_claims(text, published=2016.0)["year"].tolist() == [2015]
+
+
+# ---------------------------------------------------------------- language
+
+@pytest.mark.parametrize("lang,want", [("auto", "ru"), ("ru", "ru"), ("en", "en")])
+def test_lang_is_passed_to_the_extractor(tmp_path, lang, want):
+    (tmp_path / "ru.txt").write_text("Товарооборот России и Казахстана в 2013 году составил 23 млрд долларов.",
+                                     encoding="utf-8")
+    out = tmp_path / "o" / "out.parquet"
+    r = kz("extract", tmp_path / "ru.txt", "-o", out, "--lang", lang)
+    assert r.returncode == 0, r.stderr
+    assert pd.read_parquet(out)["lang"].tolist() == [want]
+
+
+def test_an_unknown_lang_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    r = kz("extract", tmp_path / "a.txt", "-o", tmp_path / "o.csv", "--lang", "de")
+    assert r.returncode == 2 and "--lang" in r.stderr and not (tmp_path / "o.csv").exists()
