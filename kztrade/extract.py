@@ -28,11 +28,14 @@ _FOOTER_RE = re.compile(
     r"Joint\s+Center\s+Publications|Comments?|Leave\s+a\s+(?:comment|reply))[ \t]*(?::[ \t]*)?$",  # one way to split the blanks: linear
     re.M | re.I)
 _REPEATED_TITLE_RE = re.compile(r"^([^\n]{10,200})\n[ \t]*\n\1[ \t]*$", re.M)
+# The same patterns led by the line break before the line instead of '^': re then jumps from one line break
+# to the next rather than trying the pattern at every position. A line starts after a line break, and the
+# search starts past position 0, so they find the same lines, one character earlier.
+_AFTER_BREAK = tuple(re.compile("\n" + rx.pattern[1:], rx.flags) for rx in (_FOOTER_RE, _REPEATED_TITLE_RE))
 
 
 def chrome_start(text: str) -> int:
-    first = [m.start() for rx in (_FOOTER_RE, _REPEATED_TITLE_RE)
-             for m in [rx.search(text, CHROME_MIN_START)] if m is not None]
+    first = [m.start() + 1 for rx in _AFTER_BREAK for m in [rx.search(text, CHROME_MIN_START - 1)] if m is not None]
     return min(first, default=len(text))
 
 

@@ -40,7 +40,9 @@ class Words:
         f = re.I
         self.lex = lex
         self.cues = lex.CUES
-        self.cue_re = re.compile("|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(lex.CUES)), f)
+        # the leading \b is checked once, not once per cue: at most positions it fails, and the cues are many
+        self.cue_re = re.compile("\\b(?:" + "|".join(f"(?P<c{i}>(?:{p})\\b)" for i, (p, _) in enumerate(lex.CUES)) + ")",
+                                 f)
         self.not_cue = re.compile(lex.NOT_CUE, f)
         self.percent_measures = [(re.compile(p, f), m) for p, m in lex.PERCENT_MEASURES]
         self.clause_break = re.compile(lex.CLAUSE_BREAK, f)
