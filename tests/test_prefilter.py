@@ -1,0 +1,69 @@
+"""The prefilter skips only searches that cannot match: every lexicon pattern, searched through a Scan, finds
+what re finds, in every window of real and hostile text."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kztrade import lang
+from kztrade.meaning import words
+from kztrade.periods import lexicon
+from kztrade.prefilter import Scan, literals
+
+SAMPLES = [
+    "Accumulated Russian investment in Kazakhstan since 2005 reached $13bn, while trade fell 5%.",
+    "EXPECTED TO REACH $30BN BY 2030; plans to double exports.",
+    "In the first half of 2017 turnover grew by 9% compared with the same period of 2016.",
+    "Товарооборот за январь–сентябрь 2023 года вырос на 8%, тогда как экспорт сократился.",
+    "По данным Комитета по статистике, накопленные инвестиции превысили 5 млрд долларов.",
+    "Kazakh ıs ſome text with a dotless i and a long s: İstanbul, ẞ, Kelvin \u212a.",
+]
+
+
+def _patterns(code: str) -> list[re.Pattern]:
+    out = []
+    for obj in (lexicon(lang.lexicon(code)), words(code)):
+        for v in vars(obj).values():
+            items = v if isinstance(v, list) else list(v.values()) if isinstance(v, dict) else [v]
+            for x in items:
+                x = x[0] if isinstance(x, tuple) else x
+                if isinstance(x, re.Pattern):
+                    out.append(x)
+    return out
+
+
+PATTERNS = _patterns("en") + _patterns("ru")
+
+
+def _same(text: str, pos: int, endpos: int) -> None:
+    scan = Scan(text)
+    for rx in PATTERNS:
+        want = rx.search(text, pos, endpos)
+        got = scan.search(rx, pos, endpos)
+        assert (want and want.span()) == (got and got.span()), rx.pattern[:60]
+        assert [m.span() for m in rx.finditer(text, pos, endpos)] == \
+            [m.span() for m in scan.finditer(rx, pos, endpos)], rx.pattern[:60]
+
+
+def test_the_literals_of_a_pattern_are_those_every_match_holds():
+    assert set(literals(re.compile(r"\b(?:accumulated|in\s+total\s+since|stock\s+of)\b", re.I))) == \
+        {"accumulated", "total", "stock"}
+    assert literals(re.compile(r"\d+(?:\.\d+)?")) is None  # no literal: always searched
+    assert set(literals(re.compile(r"(?:foo)?bar|baz"))) == {"bar", "baz"}
+
+
+def test_every_window_of_the_samples():
+    for text in SAMPLES:
+        for pos in range(0, len(text), 7):
+            for endpos in range(pos, len(text) + 1, 11):
+                _same(text, pos, endpos)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(SAMPLES) | st.text(max_size=30), max_size=6).map(" ".join), st.data())
+def test_random_text_and_windows(text, data):
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    _same(text, pos, endpos)
