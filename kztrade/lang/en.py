@@ -91,7 +91,7 @@ DAY_RIGHT = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:-|–|and|to)?\s*(?:\d{{1,2}}\s
 CENTURY_RIGHT = re.compile(r"^\s+[Cc]entur(?:y|ies)\b")
 PERIOD_UNIT_RIGHT = None  # a figure that names a part of a year ("1 квартал"); English writes "Q1"
 HALF_PERIOD_LEFT = re.compile(r"\b(?:first|second|1st|2nd|latter|former)[\s-]+$", re.I)
-CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴]|(?<![A-Za-z])(?:[A-Z]{3}|Rub|Rbl|Rbs|Tg))\s?$")
+CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴]|(?<![A-Za-z])(?:[A-Z]{3}|Rub|Rbl|Rbs|Tg))[^\S\n]?\Z")  # "£\n\n0": a symbol ends a line, the figure starts the next
 RANGE_CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴]|(?<![A-Za-z])(?:[A-Z]{3}|Rub|Rbl|Rbs|Tg))\s?\d[\d.,]*\s*"
                                  r"(?:-|–|—|to)\s*\$?$")
 RANGE_SCALE_RIGHT = re.compile(r"^\s*(?:-|–|—|to)\s*[$£€]?\d[\d.,]*(?:\s|-)?(trillion|trln|trn|tn|billion|bln|bn|million|mln|mn)\b",

@@ -234,7 +234,7 @@ def docnum_word(word: str) -> bool:
     return word in DOCNUM_WORDS or (len(word) > 3 and word.isalpha() and lemma(word) in _DOCNUM_LEMMAS)
 
 
-CHROME_LEFT = re.compile(r"(?:^|\n)[^\S\n]*(?:(?:Просмотр\w*|Комментари\w*|Прочитано|Читать|Оцен\w*|Голос\w*|Отзыв\w*|"
+CHROME_LEFT = re.compile(r"(?:^|\n|\|)[^\S\n]*(?:(?:Просмотр\w*|Комментари\w*|Прочитано|Читать|Оцен\w*|Голос\w*|Отзыв\w*|"
                          r"Время[^\S\n]+чтения)"
                          r"[^\S\n]*:?[^\S\n]*\(?|\()?[^\S\n]*$", re.I)
 CHROME_RIGHT = re.compile(r"^[^\S\n]*(?:просмотр\w*|комментари\w*|голос\w*|оцен\w*|раза?|мин\.?|минут\w*|\+)?"
@@ -295,7 +295,7 @@ RANGE_TAIL = _LazyPattern(lambda: re.compile(
     rf"^[^\S\n]*(?:-|–|—|до)[^\S\n]*\$?\d[\d,.]*(?:[^\S\n]*(?:{_scale_alt()}))?", re.I))
 PERCENT_RIGHT = re.compile(rf"^(?:[^\S\n]|-)?(?:%|процент[{_L}]*(?![{_L}])(?![^\S\n]+пункт)|проц\.)", re.I)
 CURRENCY_SYMBOLS = g.CURRENCY_SYMBOLS
-CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.[^\S\n]?\$|[$£€₽₸¥₴]|(?<![A-Za-z])[A-Z]{3})[^\S\n]?$")
+CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.[^\S\n]?\$|[$£€₽₸¥₴]|(?<![A-Za-z])[A-Z]{3})[^\S\n]?\Z")
 RANGE_CURRENCY_LEFT = re.compile(r"(US\$|[$£€₽₸¥₴])[^\S\n]?\d[\d.,]*[^\S\n]*(?:-|–|—|до)[^\S\n]*\$?$")
 _CURRENCY_LEMMAS = {"доллар": "USD", "рубль": "RUB", "тенге": "KZT", "евро": "EUR", "юань": "CNY",
                     "фунт": "GBP", "сом": "KGS", "гривна": "UAH"}
@@ -585,7 +585,8 @@ COMPARED_RIGHT = (r"^\s*(?P<dir>больше|выше|меньше|ниже)?,?\
 DEFICIT = r"дефицит\w*|отрицательн\w*|минус"
 LOST_VALUE_RIGHT = r"(?!)"
 MIGRATION = (r"(?i:мигра\w*|эмигр\w*|иммигр\w*|переселен\w*|переселил\w*|переселя\w*|переехал\w*|переезд\w*|"
-             r"репатри\w*|выехал\w*|выезд\w*|уехал\w*|покинул\w*\s+(?=[А-ЯЁ]))")
+             r"переезжа\w*|репатри\w*|выехал\w*|выезд\w*|выезжа\w*|уехал\w*|уезжа\w*|въезжа\w*|приезжа\w*|"
+             r"покинул\w*\s+(?=[А-ЯЁ]))")
 MIGRANTS = (r"\b(?:мигрант\w*|эмигрант\w*|иммигрант\w*|переселен\w*|человек|граждан\w*|жител\w*|репатриант\w*|"
             r"соотечественник\w*|работник\w*)\b")
 POPULATION = r"\b(?:населени\w*|жител\w*)\b"
@@ -693,8 +694,23 @@ EVENT_YEAR = r"(?P<event>{event})\s+(?P<y>(?:18|19|20)\d\d)"
 
 # ---------------------------------------------------------------- ranges, compound figures, vague counts
 # "5–7%": the bounds of a range are its floor and ceiling ("от 20 до 30" after a change verb gives levels)
-RANGE_OPEN_RIGHT = re.compile(r"[^\S\n]*(?:-|–|—)[^\S\n]*\$?\d")
-RANGE_CLOSE_LEFT = re.compile(r"\d[^\S\n]*(?:-|–|—)[^\S\n]*\$?$")
+class _RangeOpen:
+    """The first bound of "5–7%" or "от 30 до 40 тысяч"; "с 20 до 30" after a change verb gives levels, so
+    "до" opens a range only after "от"."""
+
+    _dash = re.compile(r"[^\S\n]*(?:-|–|—)[^\S\n]*\$?\d")
+    _to = re.compile(r"[^\S\n]+до[^\S\n]+\$?\d")
+    _from = re.compile(r"(?<![\w-])от[^\S\n]+(?:US)?\$?[\d\u00a0 ,.]*$", re.I)
+
+    def match(self, text: str, pos: int, endpos: int):
+        m = self._dash.match(text, pos, endpos)
+        if m is None and (m := self._to.match(text, pos, endpos)) and not self._from.search(text, max(0, pos - 24), pos):
+            m = None
+        return m
+
+
+RANGE_OPEN_RIGHT = _RangeOpen()
+RANGE_CLOSE_LEFT = re.compile(r"\d[^\S\n]*(?:-|–|—)[^\S\n]*\$?$|(?<![\w-])от[^\S\n]+\$?\d[\d,.]*[^\S\n]+до[^\S\n]+\$?$")
 # a second, smaller scale that completes a figure: "1 млрд 200 млн"
 COMPOUND_SCALE_RIGHT = re.compile(rf"^[^\S\n]+(\d{{1,3}})[^\S\n]?(млн|тыс|миллион[{_L}]*|тысяч[{_L}]*)(?![{_L}])", re.I)
 # "два с половиной раза": half a unit more
