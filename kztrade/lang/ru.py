@@ -379,6 +379,8 @@ _PEOPLE_LEMMAS = {"человек", "мигрант", "гражданин", "ж�
 
 
 def people(word: str) -> bool:
+    if word.lower() == "чел":  # "тыс. чел."
+        return True
     return pos(word) == "NOUN" and lemma(word) in _PEOPLE_LEMMAS
 
 
