@@ -34,10 +34,30 @@ def _score(lits: frozenset[str]) -> tuple[int, int]:
     return min(map(len, lits)), -len(lits)  # longer literals are rarer; fewer of them are cheaper to look for
 
 
+_SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())  # what \s matches in str patterns
+_SPACE_CATEGORIES = {getattr(C, n) for n in ("CATEGORY_SPACE", "CATEGORY_UNI_SPACE") if hasattr(C, n)}
+_MAX_RUN = 64  # strings a run of literals and small classes may stand for ('.' then any space: 29)
+
+
+def _class(av) -> frozenset[str] | None:
+    """The characters (lower case) a small character class matches: '[’']', '\\s'; None for a large one."""
+    out: set[str] = set()
+    for op, arg in av:
+        if op is C.LITERAL and chr(arg) not in _UNSAFE:
+            out.add(chr(arg).lower())
+        elif op is C.CATEGORY and arg in _SPACE_CATEGORIES:
+            out |= _SPACES
+        elif op is C.RANGE and arg[1] - arg[0] < 8 and not any(chr(c) in _UNSAFE for c in range(arg[0], arg[1] + 1)):
+            out |= {chr(c).lower() for c in range(arg[0], arg[1] + 1)}
+        else:
+            return None  # NEGATE, a wide range, \\d, \\w: too many characters to spell out
+    return frozenset(out)
+
+
 def _required(items) -> frozenset[str] | None:
     """A set of lower-case strings one of which every match of the parsed sequence contains, or None."""
     best: frozenset[str] | None = None
-    run: list[str] = []
+    run: set[str] = {""}  # the strings the run of literals so far may be
 
     def consider(cand):
         nonlocal best
@@ -45,13 +65,18 @@ def _required(items) -> frozenset[str] | None:
             best = cand
 
     for op, av in items:
-        if op is C.LITERAL and chr(av) not in _UNSAFE:
-            run.append(chr(av).lower())
+        chars = (frozenset({chr(av).lower()}) if op is C.LITERAL and chr(av) not in _UNSAFE
+                 else _class(av) if op is C.IN else None)
+        if chars and len(run) * len(chars) <= _MAX_RUN:
+            run = {r + c for r in run for c in chars}
             continue
         if op is C.AT:
             continue  # zero width: the literals on either side stay next to each other
-        consider(frozenset({"".join(run)}) if run else None)
-        run = []
+        consider(frozenset(run))
+        run = {""}
+        if chars:  # a class too large to join the run may start the next one
+            run = set(chars)
+            continue
         if op is C.SUBPATTERN:
             consider(_required(av[-1].data))
         elif op is C.BRANCH:
@@ -62,7 +87,7 @@ def _required(items) -> frozenset[str] | None:
             consider(_required(av[2].data))
         elif op is getattr(C, "ATOMIC_GROUP", None):
             consider(_required(av.data))
-    consider(frozenset({"".join(run)}) if run else None)
+    consider(frozenset(run))
     return best
 
 
