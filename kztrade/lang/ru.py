@@ -299,7 +299,8 @@ CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.[^\S\n]?\$|[$£€₽₸¥₴]|(?<![A-Z
 RANGE_CURRENCY_LEFT = re.compile(r"(US\$|[$£€₽₸¥₴])[^\S\n]?\d[\d.,]*[^\S\n]*(?:-|–|—|до)[^\S\n]*\$?$")
 _CURRENCY_LEMMAS = {"доллар": "USD", "рубль": "RUB", "тенге": "KZT", "евро": "EUR", "юань": "CNY",
                     "фунт": "GBP", "сом": "KGS", "гривна": "UAH"}
-_CURRENCY_ABBR = {"долл.": "USD", "дол.": "USD", "руб.": "RUB", "р.": "RUB", "тг": "KZT", "тг.": "KZT",
+_CURRENCY_ABBR = {"долл.": "USD", "дол.": "USD", "руб.": "RUB", "р.": "RUB", "тг": "KZT", "тг.": "KZT", "долл": "USD",
+                  "руб": "RUB", "тнг": "KZT",
                   "$": "USD", "€": "EUR", "₽": "RUB", "₸": "KZT"}
 
 
