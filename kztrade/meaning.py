@@ -120,6 +120,7 @@ class Meaning:
         self.w = words(ctx.lang)
         self.scan = Scan(ctx.text)  # a pattern is searched only where one of its words occurs
         self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
 
     # ------------------------------------------------------------------ measure
     def nearest_cue(self, t: Token, s: int, e: int) -> re.Match | None:
@@ -247,7 +248,10 @@ class Meaning:
 
     # ------------------------------------------------------------------ economies
     def _countries(self, s: int, e: int) -> list[tuple[int, int, str]]:
-        return find_countries(self.text, s, e, lang=self.ctx.lang)
+        found = self._found.get((s, e))
+        if found is None:  # asked again for each figure of the clause or sentence
+            found = self._found[(s, e)] = find_countries(self.text, s, e, lang=self.ctx.lang)
+        return found
 
     def _other(self, iso: str | None) -> str | None:
         pair = self.ctx.pair

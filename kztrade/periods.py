@@ -176,8 +176,13 @@ class Periods:
 
         # a pattern is run only where one of its words occurs: Python's re tries an alternation that begins
         # with \b at every position of the sentence, the slowest step of period resolution
-        gates = lx.gates
-        present = {w.lower() for w in _WORD.findall(text, s, e)} if gates else None
+        gates, low = lx.gates, scan.low
+        if not gates:
+            present = None
+        elif low is not None:
+            present = set(_WORD.findall(low, s, e))  # lower-cased once for the document, position for position
+        else:
+            present = {w.lower() for w in _WORD.findall(text, s, e)}
 
         def wanted(name: str) -> bool:
             return present is None or name not in gates or not gates[name].isdisjoint(present)
