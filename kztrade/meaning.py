@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .countries import alias_table, country_re, find_countries, main_pair
 from .grammar import RATE_UNITS
-from .prefilter import Scan
+from .prefilter import Scan, first_chars
 from .tokens import Token
 
 _CUE_BLOCK = 2048
@@ -40,9 +40,11 @@ class Words:
         f = re.I
         self.lex = lex
         self.cues = lex.CUES
-        # the leading \b is checked once, not once per cue: at most positions it fails, and the cues are many
-        self.cue_re = re.compile("\\b(?:" + "|".join(f"(?P<c{i}>(?:{p})\\b)" for i, (p, _) in enumerate(lex.CUES)) + ")",
-                                 f)
+        # the leading \b and the letters a cue can begin with are checked once, not once per cue: at most
+        # positions one of them fails, and the cues are many
+        firsts = first_chars("|".join(f"(?:{p})" for p, _ in lex.CUES), f)
+        self.cue_re = re.compile("\\b" + (f"(?=[{re.escape(firsts)}])" if firsts else "") + "(?:" + "|".join(
+            f"(?P<c{i}>(?:{p})\\b)" for i, (p, _) in enumerate(lex.CUES)) + ")", f)
         self.not_cue = re.compile(lex.NOT_CUE, f)
         self.percent_measures = [(re.compile(p, f), m) for p, m in lex.PERCENT_MEASURES]
         self.clause_break = re.compile(lex.CLAUSE_BREAK, f)

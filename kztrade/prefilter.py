@@ -91,6 +91,47 @@ def _required(items) -> frozenset[str] | None:
     return best
 
 
+def _firsts(items) -> tuple[frozenset[str], bool] | None:
+    """(the characters, lower case, a match of the parsed sequence can begin with; whether it can match
+    nothing at all), or None where they cannot be told."""
+    acc: set[str] = set()
+    for op, av in items:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width: the first character comes after
+        if op is C.LITERAL:
+            got = (frozenset({chr(av).lower()}) if chr(av) not in _UNSAFE else None), False
+        elif op is C.IN:
+            got = _class(av), False
+        elif op is C.SUBPATTERN:
+            got = _firsts(av[-1].data)
+        elif op is C.BRANCH:
+            alts = [_firsts(p.data) for p in av[1]]
+            if not alts or any(a is None for a in alts):
+                return None
+            got = frozenset().union(*(a[0] for a in alts)), any(a[1] for a in alts)
+        elif op in _REPEATS:
+            body = _firsts(av[2].data)
+            got = None if body is None else (body[0], body[1] or av[0] == 0)
+        else:
+            return None
+        if got is None or got[0] is None:
+            return None
+        acc |= got[0]
+        if not got[1]:
+            return frozenset(acc), False
+    return frozenset(acc), True
+
+
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """The characters (lower case) every match of pattern begins with, for a case-insensitive lookahead
+    '(?=[...])' that lets re reject a position at once; None where they cannot be told."""
+    try:
+        got = _firsts(P.parse(pattern, flags).data)
+    except Exception:  # a construct the parser of this Python reads differently
+        return None
+    return None if got is None or got[1] else "".join(sorted(got[0]))
+
+
 # id(pattern) -> (pattern, its literals, a trie of them): keyed by id, as hashing a pattern hashes its code
 _LITS: dict[int, tuple] = {}
 # above this many literals one trie-shaped search of the window is cheaper than a str.find per literal

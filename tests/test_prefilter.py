@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from kztrade import lang
 from kztrade.meaning import words
 from kztrade.periods import lexicon
-from kztrade.prefilter import Scan, literals
+from kztrade.prefilter import Scan, first_chars, literals
 
 SAMPLES = [
     "Accumulated Russian investment in Kazakhstan since 2005 reached $13bn, while trade fell 5%.",
@@ -67,3 +67,15 @@ def test_random_text_and_windows(text, data):
     pos = data.draw(st.integers(0, len(text)))
     endpos = data.draw(st.integers(pos, len(text)))
     _same(text, pos, endpos)
+
+
+def test_a_cue_pattern_led_by_its_first_letters_finds_what_the_plain_alternation_finds():
+    assert first_chars(r"(?:foreign\s+)?direct\s+investment|FDI", re.I) == "df"
+    assert first_chars(r"\d+|x", 0) is None  # \d: too many characters to spell out
+    assert first_chars(r"(?:a)?", re.I) is None  # may match nothing
+    for code in ("en", "ru"):
+        w = words(code)
+        plain = re.compile("|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(w.lex.CUES)), re.I)
+        for text in SAMPLES + [" ".join(SAMPLES).upper()]:
+            assert [(m.span(), m.groupdict()) for m in plain.finditer(text)] == \
+                [(m.span(), m.groupdict()) for m in w.cue_re.finditer(text)]
