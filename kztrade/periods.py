@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from .grammar import words_value
 from .meaning import _at
-from .prefilter import Scan
+from .prefilter import Scan, led
 
 _WORD = re.compile(r"\w+")
 ORDINAL_HALF = {"first": 1, "1st": 1, "second": 2, "2nd": 2}
@@ -85,45 +85,50 @@ class Period:
                 "period_kind": self.kind, "period_basis": self.basis}
 
 
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(led(pattern, re.I), re.I)
+
+
 class Lexicon:
-    """A language module's period and outlook words, compiled once."""
+    """A language module's period and outlook words, compiled once; a pattern searched across a sentence
+    is led by the characters its matches begin with (prefilter.led)."""
 
     def __init__(self, lex):
         self.lex = lex
         f = re.I
         self.month_numbers = lex.MONTH_NUMBERS
-        self.half = re.compile(lex.HALF, f)
-        self.quarter = re.compile(lex.QUARTER, f)
-        self.first_months = re.compile(lex.FIRST_MONTHS, f)
-        self.month_range = re.compile(lex.MONTH_RANGE, f)
-        self.month_single = re.compile(lex.MONTH_SINGLE, f)
+        self.half = _compile(lex.HALF)
+        self.quarter = _compile(lex.QUARTER)
+        self.first_months = _compile(lex.FIRST_MONTHS)
+        self.month_range = _compile(lex.MONTH_RANGE)
+        self.month_single = _compile(lex.MONTH_SINGLE)
         self.year_of = re.compile(lex.YEAR_OF, f)
-        self.relative = [(re.compile(p, f), d) for p, d in lex.RELATIVE]
+        self.relative = [(_compile(p), d) for p, d in lex.RELATIVE]
         self.rel_words = lex.REL_WORDS
         self.earlier = re.compile(lex.EARLIER, f)
         self.period_right = re.compile(_at(lex.PERIOD_ATTACHED), f)
-        self.since_left = re.compile(lex.SINCE_LEFT, f)
-        self.base_left = re.compile(lex.BASE_LEFT, f)
-        self.same_period = re.compile(lex.SAME_PERIOD, f)
-        self.span_years = re.compile(lex.SPAN_YEARS, f)
-        self.since_year = re.compile(lex.SINCE_YEAR, f)
-        self.between_years = re.compile(lex.BETWEEN_YEARS, f)
+        self.since_left = _compile(lex.SINCE_LEFT)
+        self.base_left = _compile(lex.BASE_LEFT)
+        self.same_period = _compile(lex.SAME_PERIOD)
+        self.span_years = _compile(lex.SPAN_YEARS)
+        self.since_year = _compile(lex.SINCE_YEAR)
+        self.between_years = _compile(lex.BETWEEN_YEARS)
         self.span_from = re.compile(lex.SPAN_FROM, f)
         self.span_to = re.compile(lex.SPAN_TO, f)
-        self.to_date = re.compile(lex.TO_DATE, f)
-        self.since_any = re.compile(lex.SINCE_ANY, f)
+        self.to_date = _compile(lex.TO_DATE)
+        self.since_any = _compile(lex.SINCE_ANY)
         self.modifier_left = re.compile(lex.YEAR_MODIFIER_LEFT)
         self.modifier_right = re.compile(_at(lex.YEAR_MODIFIER_RIGHT))
-        self.target = re.compile(lex.TARGET, f)
-        self.forecast = re.compile(lex.FORECAST, f)
+        self.target = _compile(lex.TARGET)
+        self.forecast = _compile(lex.FORECAST)
         self.outlook_right = re.compile(_at(lex.OUTLOOK_RIGHT), f)
-        self.future_by = re.compile(lex.FUTURE_BY, f)
-        self.future_left = re.compile(lex.FUTURE_LEFT, f)
-        self.compared_left = re.compile(lex.COMPARED_LEFT, f)
-        self.event = re.compile(lex.EVENT, f)
+        self.future_by = _compile(lex.FUTURE_BY)
+        self.future_left = _compile(lex.FUTURE_LEFT)
+        self.compared_left = _compile(lex.COMPARED_LEFT)
+        self.event = _compile(lex.EVENT)
         self.event_year_src = lex.EVENT_YEAR
         self.month_src = lex.MONTH
-        self.period_break = re.compile(lex.PERIOD_BREAK, f)
+        self.period_break = _compile(lex.PERIOD_BREAK)
         self.gates = {k: frozenset(v) for k, v in getattr(lex, "PERIOD_GATES", {}).items()}
 
     def month(self, word: str) -> int:

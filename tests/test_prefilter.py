@@ -79,3 +79,24 @@ def test_a_cue_pattern_led_by_its_first_letters_finds_what_the_plain_alternation
         for text in SAMPLES + [" ".join(SAMPLES).upper()]:
             assert [(m.span(), m.groupdict()) for m in plain.finditer(text)] == \
                 [(m.span(), m.groupdict()) for m in w.cue_re.finditer(text)]
+
+
+LED = {"half": "HALF", "quarter": "QUARTER", "first_months": "FIRST_MONTHS", "month_range": "MONTH_RANGE",
+       "month_single": "MONTH_SINGLE", "since_left": "SINCE_LEFT", "base_left": "BASE_LEFT",
+       "same_period": "SAME_PERIOD", "span_years": "SPAN_YEARS", "since_year": "SINCE_YEAR",
+       "between_years": "BETWEEN_YEARS", "to_date": "TO_DATE", "since_any": "SINCE_ANY", "target": "TARGET",
+       "forecast": "FORECAST", "future_by": "FUTURE_BY", "future_left": "FUTURE_LEFT",
+       "compared_left": "COMPARED_LEFT", "event": "EVENT", "period_break": "PERIOD_BREAK"}
+
+
+def test_period_patterns_led_by_their_first_letters_match_as_written():
+    for code in ("en", "ru"):
+        lex = lang.lexicon(code)
+        lx = lexicon(lex)
+        pairs = [(re.compile(getattr(lex, name), re.I), getattr(lx, attr)) for attr, name in LED.items()]
+        pairs += [(re.compile(p, re.I), rx) for (p, _), (rx, _) in zip(lex.RELATIVE, lx.relative)]
+        for plain, led_rx in pairs:
+            for text in SAMPLES + [" ".join(SAMPLES).upper(), "first half of 2017; H1 2018, Q3, since May 2005."]:
+                for pos in range(0, len(text), 13):
+                    assert [(m.span(), m.groupdict()) for m in plain.finditer(text, pos)] == \
+                        [(m.span(), m.groupdict()) for m in led_rx.finditer(text, pos)], plain.pattern[:60]
