@@ -227,7 +227,8 @@ def token_re() -> re.Pattern:
     word = r"(?:" + "|".join(card) + r")"
     big = r"(?:" + "|".join(BIG_WORDS) + r")"
     after_big = "|".join(f"(?<={b})" for b in BIG_WORDS)
-    numwords = (rf"(?:an?\s+(?={big}\b))?{word}(?:(?:\s+|-){word}|(?:{after_big})\s+and\s+{word})*")
+    # never across a line: a heading's last number word is not the next line's first
+    numwords = (rf"(?:an?[ \t\u00a0]+(?={big}\b))?{word}(?:(?:[ \t\u00a0]+|-){word}|(?:{after_big})[ \t\u00a0]+and[ \t\u00a0]+{word})*")
     ordinals = r"(?:" + "|".join(sorted(ordinal_words(), key=len, reverse=True)) + r")"
     frac_den = r"(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")"
     multiples = r"(?:" + "|".join(MULTIPLE_VERBS) + r")"

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .countries import alias_table, country_re, find_countries, main_pair
 from .grammar import RATE_UNITS
-from .prefilter import Scan, first_chars
+from .prefilter import Scan, first_chars, led
 from .tokens import Token
 
 _CUE_BLOCK = 2048
@@ -33,8 +33,13 @@ def _at(pattern: str) -> str:
     return pattern[1:] if pattern.startswith("^") else pattern
 
 
+def _compile(pattern: str, flags: int = re.I) -> re.Pattern:
+    return re.compile(led(pattern, flags), flags)
+
+
 class Words:
-    """A language's meaning words, compiled once per language."""
+    """A language's meaning words, compiled once per language; a pattern searched across a sentence is led
+    by the characters its matches begin with (prefilter.led)."""
 
     def __init__(self, lex):
         f = re.I
@@ -45,37 +50,37 @@ class Words:
         firsts = first_chars("|".join(f"(?:{p})" for p, _ in lex.CUES), f)
         self.cue_re = re.compile("\\b" + (f"(?=[{re.escape(firsts)}])" if firsts else "") + "(?:" + "|".join(
             f"(?P<c{i}>(?:{p})\\b)" for i, (p, _) in enumerate(lex.CUES)) + ")", f)
-        self.not_cue = re.compile(lex.NOT_CUE, f)
-        self.percent_measures = [(re.compile(p, f), m) for p, m in lex.PERCENT_MEASURES]
-        self.clause_break = re.compile(lex.CLAUSE_BREAK, f)
-        self.received = re.compile(lex.RECEIVED, f)
-        self.cross_border = re.compile(lex.CROSS_BORDER, f)
-        self.trade = re.compile(lex.TRADE, f)
-        self.change_left = re.compile(lex.CHANGE_LEFT, f)
+        self.not_cue = _compile(lex.NOT_CUE)
+        self.percent_measures = [(_compile(p), m) for p, m in lex.PERCENT_MEASURES]
+        self.clause_break = _compile(lex.CLAUSE_BREAK)
+        self.received = _compile(lex.RECEIVED)
+        self.cross_border = _compile(lex.CROSS_BORDER)
+        self.trade = _compile(lex.TRADE)
+        self.change_left = _compile(lex.CHANGE_LEFT)
         self.change_right = re.compile(lex.CHANGE_RIGHT, f)
-        self.change_by_left = re.compile(lex.CHANGE_BY_LEFT, f)
+        self.change_by_left = _compile(lex.CHANGE_BY_LEFT)
         self.compared_right = re.compile(lex.COMPARED_RIGHT, f)
-        self.deficit = re.compile(lex.DEFICIT, f)
+        self.deficit = _compile(lex.DEFICIT)
         self.lost_value_right = re.compile(_at(lex.LOST_VALUE_RIGHT), f)
-        self.migration = re.compile(lex.MIGRATION)
-        self.migrants = re.compile(lex.MIGRANTS, f)
-        self.population = re.compile(lex.POPULATION, f)
-        self.inflation = re.compile(lex.INFLATION, f)
-        self.anaphora = re.compile(lex.ANAPHORA, f)
-        self.foreign_left = re.compile(lex.FOREIGN_LEFT, f)
-        self.object_left = re.compile(lex.OBJECT_LEFT, f)
+        self.migration = _compile(lex.MIGRATION, 0)
+        self.migrants = _compile(lex.MIGRANTS)
+        self.population = _compile(lex.POPULATION)
+        self.inflation = _compile(lex.INFLATION)
+        self.anaphora = _compile(lex.ANAPHORA)
+        self.foreign_left = _compile(lex.FOREIGN_LEFT)
+        self.object_left = _compile(lex.OBJECT_LEFT)
         self.per_right = re.compile(_at(lex.BARE_PER_RIGHT), f)
         self.currency_word = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
             lex.CURRENCY_WORDS, key=len, reverse=True)) + r")\b", f)
         self.scale_word = re.compile(r"(?<![^\W\d])(?:" + "|".join(re.escape(w) for w in sorted(
             lex.SCALES, key=len, reverse=True)) + r")\.?(?!\w)", f)
-        self.world = re.compile(lex.WORLD, f)
-        self.attribution = [re.compile(p) for p in lex.ATTRIBUTION]
+        self.world = _compile(lex.WORLD)
+        self.attribution = [_compile(p, 0) for p in lex.ATTRIBUTION]
         self.attribution_stop = re.compile(lex.ATTRIBUTION_STOP, f)
         country = country_re(lex.CODE).pattern
         self.table = alias_table(lex.CODE)
         # optional in a lexicon: elliptical flows after a coordination
-        self.ellipsis_break = re.compile(lex.ELLIPSIS_BREAK, f) if getattr(lex, "ELLIPSIS_BREAK", None) else None
+        self.ellipsis_break = _compile(lex.ELLIPSIS_BREAK) if getattr(lex, "ELLIPSIS_BREAK", None) else None
         self.pair_segment = (re.compile(lex.PAIR_SEGMENT.format(country=country))
                              if getattr(lex, "PAIR_SEGMENT", None) else None)
         # Russian names a flow's owner in the genitive after the cue ("экспорт Казахстана в Россию")
@@ -310,6 +315,13 @@ class Meaning:
             owner = self._other(target)
         if owner is not None and owner == target:
             target = self._other(owner)
+        last = self.__dict__.get("_last_flow")
+        if owner is None and target is None and last is not None and 0 <= cue.start() - last[0] <= 400:
+            # an elliptical flow continues the one just named: "экспорт в РФ составил X, импорт – Y",
+            # "exports to Russia rose to X; shipments of metals doubled"
+            return last[1], last[2]
+        if owner is not None and target is not None:
+            self._last_flow = (cue.start(), owner, target)
         return owner, target
 
     def clause(self, pos: int, s: int, e: int) -> tuple[int, int]:
