@@ -100,3 +100,19 @@ def test_period_patterns_led_by_their_first_letters_match_as_written():
                 for pos in range(0, len(text), 13):
                     assert [(m.span(), m.groupdict()) for m in plain.finditer(text, pos)] == \
                         [(m.span(), m.groupdict()) for m in led_rx.finditer(text, pos)], plain.pattern[:60]
+
+
+def test_meaning_patterns_led_by_their_first_letters_match_as_written():
+    for code in ("en", "ru"):
+        lex, w = lang.lexicon(code), words(code)
+        pairs = [(re.compile(getattr(lex, n), re.I), getattr(w, n.lower())) for n in (
+            "NOT_CUE", "CLAUSE_BREAK", "RECEIVED", "CROSS_BORDER", "TRADE", "CHANGE_LEFT", "CHANGE_BY_LEFT",
+            "DEFICIT", "MIGRANTS", "POPULATION", "INFLATION", "ANAPHORA", "FOREIGN_LEFT", "OBJECT_LEFT", "WORLD")]
+        pairs += [(re.compile(lex.MIGRATION), w.migration)]
+        pairs += [(re.compile(p), rx) for p, rx in zip(lex.ATTRIBUTION, w.attribution)]
+        pairs += [(re.compile(p, re.I), rx) for (p, _), (rx, _) in zip(lex.PERCENT_MEASURES, w.percent_measures)]
+        for plain, led_rx in pairs:
+            for text in SAMPLES + [" ".join(SAMPLES).upper()]:
+                for pos in range(0, len(text), 13):
+                    assert [(m.span(), m.groupdict()) for m in plain.finditer(text, pos)] == \
+                        [(m.span(), m.groupdict()) for m in led_rx.finditer(text, pos)], plain.pattern[:60]
