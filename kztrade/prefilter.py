@@ -192,7 +192,9 @@ class Scan:
 
     def may(self, rx: re.Pattern, pos: int, endpos: int) -> bool:
         """False only where no match of rx can lie within text[pos:endpos]."""
-        low = self.low
+        low = self._low
+        if low is False:
+            low = self.low
         if low is None:
             return True
         _, lits, trie = _LITS.get(id(rx)) or _learn(rx)
