@@ -116,9 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, PackageError, TableValidationError) as err:
         print(f"kztrade {a.cmd}: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # the local engine handles its own; this is dask's or the build's
+        print(f"kztrade {a.cmd}: interrupted", file=sys.stderr)
+        return 130
     except OSError as err:  # a read-only or full disk: one line, and the writers have removed their temp files
         where = f": {err.filename}" if err.filename else ""
-        print(f"kztrade {a.cmd}: {err.strerror or err}{where}; nothing was written", file=sys.stderr)
+        done = "; nothing was written" if a.cmd == "extract" else ""  # extract removes its temporary files
+        print(f"kztrade {a.cmd}: {err.strerror or err}{where}{done}", file=sys.stderr)
         return 2
 
 

@@ -367,7 +367,7 @@ def _worker_init() -> None:
     import signal
 
     # a terminal's Ctrl-C, a SIGTERM or SIGHUP to the process group reaches every worker: only the parent acts
-    # on them (it kills the workers); a worker dying on its own could do so holding a queue lock
+    # on them (it removes its temporary files, then kills the workers)
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, signal.SIG_IGN)
 
@@ -376,61 +376,78 @@ def _process_chunk(docs: list[Doc], keep_tokens: bool, lang: str | None) -> list
     return [process(d, keep_tokens=keep_tokens, lang=lang) for d in docs]
 
 
-def _tracker_ignoring_sighup() -> None:
-    """Start multiprocessing's resource tracker with SIGHUP ignored (it ignores only SIGINT and SIGTERM): a
-    hang-up to the process group would kill it, and its successor prints tracebacks about unknown semaphores."""
-    import signal
-    from multiprocessing import resource_tracker
-
-    prev = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # an ignored signal stays ignored across exec
+def _worker_loop(conn) -> None:
+    _worker_init()
     try:
-        resource_tracker.ensure_running()
-    finally:
-        signal.signal(signal.SIGHUP, prev)
+        while (task := conn.recv()) is not None:
+            conn.send(_process_chunk(*task))
+    except (EOFError, BrokenPipeError):  # the parent is gone (killed): nobody to answer
+        pass
 
 
 class _Workers:
-    """Documents through N processes in order, with a bounded number of chunks in flight (memory stays flat
-    however long the input), and a kill() that stops every worker at once."""
+    """Documents through N processes in order, each process with its own pipe and at most two chunks in flight
+    (memory stays flat however long the input). No queue locks or helper threads: kill() stops every worker
+    at once, whatever they were doing, and nothing is left to wait for (mp.Pool and ProcessPoolExecutor can
+    hang when a worker dies holding a queue lock or a feeder thread is blocked on a full pipe)."""
 
     CHUNK = 16
 
     def __init__(self, jobs: int):
         import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
 
-        self.jobs = jobs
-        _tracker_ignoring_sighup()
-        self.ex = ProcessPoolExecutor(jobs, mp_context=mp.get_context("spawn"), initializer=_worker_init)
+        ctx = mp.get_context("spawn")
+        self.conns, self.procs = [], []
+        for _ in range(jobs):
+            parent, child = ctx.Pipe()
+            proc = ctx.Process(target=_worker_loop, args=(child,), daemon=True)
+            proc.start()
+            child.close()
+            self.conns.append(parent)
+            self.procs.append(proc)
 
     def map(self, docs, keep_tokens: bool, lang: str | None):
         import itertools
-        from collections import deque
 
         it = iter(docs)
-        pending: deque = deque()
+        jobs = len(self.conns)
+        sent = received = 0
 
-        def submit() -> bool:
+        def send() -> None:
+            nonlocal sent
             chunk = list(itertools.islice(it, self.CHUNK))
             if chunk:
-                pending.append(self.ex.submit(_process_chunk, chunk, keep_tokens, lang))
-            return bool(chunk)
+                self.conns[sent % jobs].send((chunk, keep_tokens, lang))
+                sent += 1
 
-        while len(pending) < 4 * self.jobs and submit():
-            pass
-        while pending:
-            results = pending.popleft().result()
-            submit()
+        for _ in range(2 * jobs):
+            send()
+        while received < sent:
+            k = received % jobs  # chunks go round the workers, so each answers in turn
+            try:
+                results = self.conns[k].recv()
+            except EOFError:
+                raise RuntimeError(f"worker process {self.procs[k].pid} died (exit code {self.procs[k].exitcode})"
+                                   ) from None
+            received += 1
+            send()
             yield from results
 
     def close(self) -> None:
-        self.ex.shutdown(wait=True)
+        for conn in self.conns:
+            conn.send(None)
+        for proc in self.procs:
+            proc.join()
+        for conn in self.conns:
+            conn.close()
 
     def kill(self) -> None:
-        # ProcessPoolExecutor has no public way to stop running tasks before Python 3.14 (terminate_workers)
-        for proc in list(getattr(self.ex, "_processes", {}).values()):
+        for proc in self.procs:
             proc.kill()
-        self.ex.shutdown(wait=True, cancel_futures=True)
+        for proc in self.procs:
+            proc.join(timeout=1)
+        for conn in self.conns:
+            conn.close()
 
 
 def prepare(inputs: list[str], output, tokens_out, overwrite: bool, folder_only: bool = False) -> None:

@@ -83,6 +83,7 @@ def test_an_unknown_suffix_is_refused_with_the_supported_ones(home, name):
 def test_an_upper_case_suffix_is_the_format_it_names(home):
     r = kz("extract", "docs", "-o", "OUT.PARQUET", cwd=home)
     assert r.returncode == 0, r.stderr
+    assert (home / "OUT.PARQUET").is_file()  # one parquet file, not a folder of parts
     assert pd.read_parquet(home / "OUT.PARQUET")["mention"].tolist() == ["$5 billion"]
 
 
@@ -185,7 +186,7 @@ def test_a_signal_to_the_process_group_stops_jobs_within_a_second(tmp_path, sig,
     docs = tmp_path / "docs"
     docs.mkdir()
     article = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
-    for i in range(300):
+    for i in range(1500):  # far more than 5 s of work for 4 processes
         (docs / f"d{i:03d}.txt").write_text(article, encoding="utf-8")
     (tmp_path / "claims.csv").write_text("previous output\n", encoding="utf-8")
     before = snapshot(tmp_path)
