@@ -160,3 +160,12 @@ def test_page_furniture_lines_are_excluded():
                  "1 520": "page_chrome", "17": "page_chrome", "2009": "page_chrome", "2024": "page_chrome",
                  "7": "page_chrome", "727": "page_chrome", "123": "page_chrome", "45": "page_chrome",
                  "67": "page_chrome"}
+
+
+def test_results_of_n_months_are_a_period_of_months():
+    import kztrade
+
+    df = kztrade.extract_claims("По итогам 10 месяцев 2021 года товарооборот Казахстана и России составил $19 млрд.",
+                                source_id="r", published="2021-12-20", lang="ru")
+    r = df.iloc[0]
+    assert (r.value, r.year, r.period_start, r.period_end, r.period_kind) == (19e9, 2021, "2021-01", "2021-10", "months")
