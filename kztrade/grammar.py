@@ -212,13 +212,17 @@ def candidate_re() -> re.Pattern:
     by_first: dict[str, list[str]] = {}
     for w in token_starts():
         by_first.setdefault(w[0], []).append(w[1:])
+    # The pattern opens with the class of every character a candidate starts with, so re skips to those
+    # instead of trying the pattern at every position; the character taken picks its branch by looking back.
     alts = []
     for ch, rests in sorted(by_first.items()):
         sub = _trie([r for r in rests if r])
         optional = "" in rests
-        alts.append(f"[{ch}{ch.upper()}]" + (f"(?:{sub})" + ("?" if optional else "") if sub else ""))
+        alts.append(f"(?<=[{ch}{ch.upper()}])" + (f"(?:{sub})" + ("?" if optional else "") if sub else ""))
     after_a = "|".join(BIG_WORDS + tuple(FRACTIONS))
-    return re.compile(rf"\d+|(?<![A-Za-z])(?:(?:{'|'.join(alts)})(?![A-Za-z])|[Aa]n?\s+(?=(?:{after_a})\b))")
+    first = "".join(sorted({c for ch in by_first for c in (ch, ch.upper())} | {"a", "A"}))
+    return re.compile(rf"[\d{first}](?:(?<=\d)\d*|(?<![A-Za-z][\s\S])(?:(?:{'|'.join(alts)})(?![A-Za-z])"
+                      rf"|(?<=[Aa])n?\s+(?=(?:{after_a})\b)))")
 
 
 @lru_cache(maxsize=1)
