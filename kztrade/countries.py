@@ -58,9 +58,15 @@ def _declined_aliases(lang: str) -> dict[str, str]:
 def country_re(lang: str = "en") -> re.Pattern:
     from .grammar import _trie
 
-    # a trie-shaped alternation: rejected at the first letter almost everywhere, so scanning is fast.
+    # a trie-shaped alternation: rejected at the first letter almost everywhere, so scanning is fast; each
+    # branch checks what precedes the name after its first letter, so re skips straight to the letters
+    # names begin with instead of trying the pattern at every position.
     # "US$" is a currency, not the United States; a following letter means a longer word.
-    return re.compile(rf"(?<![\w$]){_trie(alias_table(lang))}(?![\w$])")
+    by_first: dict[str, list[str]] = {}
+    for name in alias_table(lang):
+        by_first.setdefault(name[0], []).append(name[1:])
+    alts = [re.escape(ch) + rf"(?<![\w$]{re.escape(ch)})" + _trie(rests) for ch, rests in sorted(by_first.items())]
+    return re.compile("(?:" + "|".join(alts) + r")(?![\w$])")
 
 
 def find_countries(text: str, start: int = 0, end: int | None = None, lang: str = "en") -> list[tuple[int, int, str]]:
