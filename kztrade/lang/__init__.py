@@ -5,9 +5,12 @@ naming it in LANGS.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 LANGS = ("en", "ru")
+_CYRILLIC = re.compile("[\u0400-\u04ff]+")
+_LATIN = re.compile("[a-zA-Z]+")
 
 
 @lru_cache(maxsize=None)
@@ -27,12 +30,12 @@ def detect(text: str, sample: int = 20_000) -> str:
     statistical language identifier would add a dependency and a model for no gain here. Mixed text (a
     Russian article quoting English names) goes by its majority script.
     """
-    cyr = lat = 0
-    for ch in text[:sample]:
-        if "\u0400" <= ch <= "\u04ff":
-            cyr += 1
-        elif ("a" <= ch <= "z") or ("A" <= ch <= "Z"):
-            lat += 1
+    head = text[:sample]
+    # counted by runs found in C, not character by character in Python
+    if _CYRILLIC.search(head) is None:
+        return "en"  # no Cyrillic letter: the Latin ones cannot be outnumbered
+    cyr = sum(map(len, _CYRILLIC.findall(head)))
+    lat = sum(map(len, _LATIN.findall(head)))
     return "ru" if cyr > lat else "en"
 
 
