@@ -203,8 +203,7 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
                 partner = prev["partner"] if prev["partner"] != economy else prev["economy"]
                 break
         row["partner"] = partner
-    row.update(periods.resolve(t.q_start, t.q_end, s, e, change=measure in ("growth_factor", "growth_rate"),
-                               measure=measure))
+    row.update(periods.resolve(t.q_start, t.q_end, s, e, change=measure in ("growth_factor", "growth_rate")))
     return row
 
 

@@ -278,7 +278,7 @@ class Periods:
         return None
 
     # ---------------------------------------------------------------- a figure's period
-    def resolve(self, q_start: int, q_end: int, s: int, e: int, change: bool, measure: str | None = None) -> dict:
+    def resolve(self, q_start: int, q_end: int, s: int, e: int, change: bool) -> dict:
         lx, text, pub, scan = self.lx, self.text, self.pub, self.scan
         ms = self.mentions(s, e)
         lo, hi = self.clause(q_start, s, e)
