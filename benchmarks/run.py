@@ -126,6 +126,25 @@ for _ in range(5):
 """
 
 
+# number-dense text (issue 13): a generated bulletin, one pass, wall and CPU time
+DENSE = """
+import sys, time
+sys.path.insert(0, 'benchmarks')
+from bulletin import generate
+from kztrade.extract import extract
+text = generate(float(sys.argv[1]), sys.argv[2])
+extract(text[:5000], 'warm', '2021-03-15', sys.argv[2])
+t0, c0 = time.perf_counter(), time.process_time()
+claims, tokens = extract(text, 'bulletin', '2021-03-15', sys.argv[2])
+_r = {'mb': len(text.encode()) / 1e6, 'seconds': time.perf_counter() - t0, 'cpu': time.process_time() - c0,
+      'claims': len(claims), 'tokens': len(tokens)}
+"""
+
+
+def dense_bench(lang: str, kb: float = 1000) -> dict:
+    return child(DENSE, str(kb), lang)
+
+
 def paired_overhead(lang: str, reps: int) -> dict:
     r = child(PAIRED, CORPORA[lang], str(reps), PUBLISHED)
     return {"claims": r["claims"] / r["extract"] - 1, "batch": r["batch"] / r["extract"] - 1}
@@ -198,6 +217,7 @@ def main() -> None:
         overhead[lang] = paired_overhead(lang, reps)
     big_reps = max(1, round(TARGET_MB * 1e6 / corpus_bytes("en")))
     big = {e: extract_bench(e, "en", big_reps, runs=1) for e in ("claims", "batch", "extract", "regex")}
+    dense = {lang: dense_bench(lang) for lang in CORPORA}
     tmp = Path(tempfile.mkdtemp(prefix="kztrade-bench-"))
     scaling = []
     try:
@@ -244,6 +264,15 @@ def main() -> None:
         *throughput_table(big, q3, big["regex"]), "",
         f"(× quantulum3 against its English row above: at its speed these {big['extract']['mb']:.1f} MB would take "
         f"{big['extract']['mb'] / q3['mb_s'] / 60:.0f} minutes.)", "",
+        "## Number-dense documents: a 1 MB statistical bulletin", "",
+        "`benchmarks/bulletin.py` generates a bulletin (table rows of 2–6 figures, headings, lists of amounts, "
+        "section numbers, page chrome) — the same bytes on every machine. One pass of the internal `extract()`, "
+        "in a fresh process; prose for comparison is the internal row above.", "",
+        "| language | MB | figures (claims) | number-like tokens | seconds | CPU seconds | MB/s | µs per token "
+        "| peak RSS (MB) |", "|---|---|---|---|---|---|---|---|---|",
+        *(f"| {lang} | {d['mb']:.2f} | {d['claims']:,} | {d['tokens']:,} | {d['seconds']:.2f} | {d['cpu']:.2f} | "
+          f"{d['mb'] / d['seconds']:.2f} | {d['cpu'] / d['tokens'] * 1e6:.1f} | {d['peak_rss_mb']:.0f} |"
+          for lang, d in dense.items()), "",
         "## `kztrade extract` at 1×, 10×, 100× (one process, streaming to parquet)", "",
         f"The command's fixed start-up (interpreter, imports, one document) is {startup:.2f} s; the last column "
         "subtracts it.", "",
