@@ -192,14 +192,15 @@ class Periods:
         def wanted(name: str) -> bool:
             return present is None or name not in gates or not gates[name].isdisjoint(present)
 
-        for rx, kind, name in ((lx.half, "half", "half"), (lx.quarter, "quarter", "quarter"),
-                               (lx.first_months, "months", "first_months"), (lx.month_range, "months", "month"),
-                               (lx.month_single, "month", "month")):
+        for rx, pattern_kind, name in ((lx.half, "half", "half"), (lx.quarter, "quarter", "quarter"),
+                                       (lx.first_months, "months", "first_months"),
+                                       (lx.month_range, "months", "month"), (lx.month_single, "month", "month")):
             if not wanted(name):
                 continue
             for m in scan.finditer(rx, s, e):
                 if not free(m.start(), m.end()):
                     continue
+                kind = pattern_kind  # per match: "January-June" makes one range a half, not the next one
                 if kind == "half":
                     n = _ordinal(m, "hn", ORDINAL_HALF, lx)
                     if n is None:

@@ -42,6 +42,13 @@ def test_a_quarter_and_a_month():
     assert row(df, "$0.5 billion")[:4] == (2016, "2016-05", "2016-05", "month")
 
 
+def test_two_month_ranges_in_one_sentence_each_keep_their_own_kind():
+    # the first range is a half: the second must not be read as one (it raised IndexError)
+    df = ex("Exports reached $5 billion in January-June 2015 and $3 billion in July-September 2015.")
+    assert row(df, "$5 billion")[:4] == (2015, "2015-01", "2015-06", "half")
+    assert row(df, "$3 billion")[:4] == (2015, "2015-07", "2015-09", "quarter")
+
+
 def test_a_month_without_a_year_is_the_last_one_before_publication():
     df = ex("Inflation slowed to 7.4 percent in December.", "2018-03-15")
     assert row(df, "7.4 percent")[:5] == (2017, "2017-12", "2017-12", "month", "relative")
