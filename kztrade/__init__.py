@@ -5,6 +5,7 @@
     >>> claims = kztrade.load()            # the claims table
     >>> trade = kztrade.load("trade")      # bilateral trade claims in US dollars, long form
     >>> kztrade.extract_claims("Exports reached $5bn in 2013.", published="2014-01-01")
+    >>> kztrade.cite(claims.claim_id[0], style="bibtex")   # or "text", "csl-json"
 
 Importing kztrade imports nothing heavy: pandas and pyarrow load on first use, pandera only when
 validating.
@@ -14,7 +15,10 @@ from __future__ import annotations
 from importlib import resources
 
 __version__ = "0.1.0"
-__all__ = ["load", "tables", "extract_claims", "__version__"]
+__all__ = ["load", "tables", "extract_claims", "cite", "__version__"]
+
+# A wheel built with KZTRADE_WITHOUT_TEXTS=1 (setup.py) leaves out the articles, which remain their publishers'.
+WITHOUT_TEXTS = "KZTRADE_WITHOUT_TEXTS"
 
 
 def tables() -> list[str]:
@@ -35,6 +39,10 @@ def load(table: str = "claims"):
     from .frames import arrow_schema
 
     names = tables()
+    if table == "texts" and table not in names:
+        raise LookupError("the article texts were left out of this installation of kztrade (a wheel built with "
+                          f"{WITHOUT_TEXTS}=1: the articles remain their publishers' copyright); every other "
+                          "table is here, and sources names each article for finding it")
     if table not in names:
         raise KeyError(f"no table {table!r}; kztrade ships {', '.join(names)}")
     with resources.as_file(resources.files("kztrade").joinpath(f"data/{table}.parquet")) as path:
@@ -72,3 +80,11 @@ def extract_claims(text, *, source_id: str | None = None, published=None, lang: 
     from .batch import extract_claims as _batch
 
     return _batch(text, source_id=source_id, published=published, lang=lang)
+
+
+def cite(ident: str, style: str = "text"):
+    """The citation of the article behind a claim_id or source_id: style 'text' (equal to the table's citation
+    column), 'bibtex', 'csl-json' (a dict), or any CSL style (.csl path). See kztrade.citations."""
+    from .citations import cite as _cite
+
+    return _cite(ident, style)

@@ -10,23 +10,11 @@ def _blank_to_none(v):
     return None if v is None or str(v).strip() == "" else v
 
 
-def citation(src: dict, short: bool = False) -> str:
-    """'Jane Doe, “Title”, Outlet 3:14, 2020-02-01' (short: 'Doe, Outlet 3:14, 2020-02-01')."""
-    parts = []
-    author = _blank_to_none(src.get("author"))
-    if author:
-        parts.append(author.split()[-1] if short else author)
-    title = _blank_to_none(src.get("title"))
-    if title and not short:
-        parts.append(f"“{title}”")
-    pub = _blank_to_none(src.get("publication"))
-    if pub:
-        vol, iss = _blank_to_none(src.get("volume")), _blank_to_none(src.get("issue"))
-        parts.append(pub + (f" {vol}:{iss}" if vol and iss else ""))
-    elif title and short:
-        parts.append(f"“{title[:40]}{'…' if len(title) > 40 else ''}”")
-    parts.append(_blank_to_none(src.get("published")) or "n.d.")
-    return ", ".join(parts) + f" [{src['source_id']}]"
+def citation(src: dict) -> str:
+    """The article's footnote form (kztrade.cite), shared by its sources row and every claim read from it."""
+    from .citations import text
+
+    return text(src)
 
 
 def sources_table(rows: list[dict]):
@@ -34,7 +22,7 @@ def sources_table(rows: list[dict]):
     for r in rows:
         rec = {k: _blank_to_none(r.get(k)) for k in
                ("source_id", "file", "sha256", "n_chars", "lang", "title", "author", "publication", "section", "volume",
-                "issue", "published", "published_precision", "published_basis", "published_note")}
+                "issue", "published", "published_precision", "published_basis", "published_note", "url")}
         for k in ("volume", "issue"):
             rec[k] = int(rec[k]) if rec[k] is not None else None
         rec["citation"] = citation(r)
@@ -43,9 +31,9 @@ def sources_table(rows: list[dict]):
 
 
 def claims_table(claims: list[dict], sources: list[dict]):
-    short = {s["source_id"]: citation(s, short=True) for s in sources}
+    cited = {s["source_id"]: citation(s) for s in sources}
     for c in claims:
-        c["citation"] = short[c["source_id"]]
+        c["citation"] = cited[c["source_id"]]
     return frame("claims", claims)
 
 

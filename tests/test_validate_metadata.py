@@ -56,7 +56,7 @@ def renamed(lines):
 
 
 @pytest.mark.parametrize("edit,message", [
-    (cut_row, "sources.csv: row 3: 3 fields where the header has 13"),
+    (cut_row, "sources.csv: row 3: 3 fields where the header has 14"),
     (bad_month, "sources.csv: row 2, column published: '2005-13' is not a date"),
     (renamed, "sources.csv: row 1 (the header): missing published; unknown 'date'"),
 ])

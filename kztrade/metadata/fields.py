@@ -72,7 +72,9 @@ FIELDS: dict[str, dict] = {
                    required=True, minimum=1),
     "mention": _f("string", "The exact text of the quantity as printed.", required=True),
     "sentence": _f("string", "The sentence the mention stands in.", required=True),
-    "citation": _f("string", "Short citation: publication or title, date, source_id.", required=True),
+    "citation": _f("string", "Citation of the article: author, title, outlet, date to its known precision, "
+                   "[source_id]; equal to kztrade.cite(source_id) and the same for every row of one article.",
+                   required=True),
     # the quantity
     "value": _f("number", "The value with its scale applied: '$8 billion' -> 8e9, '70%' -> 70, "
                 "'tripled' -> 3, 'a quarter' -> 25. Negative for a stated fall.", required=True),
@@ -144,6 +146,8 @@ FIELDS: dict[str, dict] = {
     "published_basis": _f("string", "printed in the text, inferred (published_note says from what) or "
                           "given by the caller.", enum=list(DATE_BASES)),
     "published_note": _f("string", "How the publication date was established."),
+    "url": _f("string", "Web address of the article where its text prints one; empty otherwise (never "
+              "guessed).", pattern=r"^https?://\S+$"),
     "text": _f("string", "The full article text, decoded as UTF-8.", required=True),
     # trade
     "exporter": _f("string", "ISO 3166-1 alpha-3 of the exporting economy.", required=True, pattern=_ISO3),
@@ -205,3 +209,47 @@ FIELDS: dict[str, dict] = {
                   required=True, enum=list(VERDICTS)),
     "explanation": _f("string", "One sentence a reader understands, citing the sources.", required=True),
 }
+
+# Variable labels (Stata allows 80 characters): a field whose description opens with a longer sentence
+# gets a shorter label here; every other field's label is that first sentence.
+LABEL_MAX = 80
+LABELS = {
+    "char_start": "Offset of the mention's first character in the article text (Python str index)",
+    "citation": "Citation of the article (kztrade.cite): author, title, outlet, date [source_id]",
+    "value": "Value with its scale applied ('$8 billion' -> 8e9, '70%' -> 70)",
+    "unit": "Unit of value: ISO 4217 currency code, percent, ratio, count, ...",
+    "economy": "Reporting economy, ISO 3166-1 alpha-3 or group code (exporter, importer, investor)",
+    "period_start": "First month of the period the figure covers (YYYY-MM)",
+    "period_end": "Last month of the period the figure covers (YYYY-MM)",
+    "base_year": "Year a change is measured from",
+    "base_period": "Comparison period as an ISO 8601 interval of months (YYYY-MM/YYYY-MM)",
+    "period_basis": "Where the period came from (stated, clause, relative, ..., unknown)",
+    "outlook": "actual (an outcome), forecast or target",
+    "attributed_to": "Body or person whose figure it is, as printed",
+    "unit_basis": "stated: unit printed with the figure; inferred: taken from the article",
+    "kind": "Kind of token: digits, words, multiple, fraction, ordinal, vague, numeric date",
+    "published_basis": "Date printed in the text, inferred (see published_note) or given by the caller",
+    "url": "Web address of the article where its text prints one (never guessed)",
+    "flow": "exports, imports (the importer's record) or turnover (two-way total)",
+    "indicator": "turnover (annual two-way trade) or fdi (direct investment)",
+    "source_kind": "What stands behind the figure: agency_series, official_statement, press_background",
+    "check_label": "The comparison in words: the claim, its source and what it is compared with",
+    "compared_with": "What stands behind the expected figure (claims, official series, ...)",
+    "reporter": "For official checks: whose statistics the expected figure is (ISO alpha-3)",
+    "reading": "How the year was read: as_dated, publication_year, year_before or either",
+    "expected": "What the compared figures imply",
+    "expected_low": "Low end of the expected range",
+    "rel_diff": "Gap between observed and expected range, over expected (0 where they overlap)",
+    "verdict": "consistent, inconsistent, indeterminate or not_comparable",
+}
+
+
+def label(key: str) -> str:
+    """A field's label of at most LABEL_MAX characters: LABELS, else its description's first sentence."""
+    import re
+
+    text = LABELS.get(key) or re.split(r"(?<=[a-z0-9)'])\. ", FIELDS[key]["description"], maxsplit=1)[0]
+    text = text.rstrip(".")
+    if len(text) > LABEL_MAX:  # a description edited since: cut at a word rather than fail an export
+        text = text[:LABEL_MAX - 1].rsplit(" ", 1)[0] + "…"
+    return text

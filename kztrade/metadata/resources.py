@@ -1,6 +1,15 @@
 """The tables kztrade ships: their columns (named in fields.py), keys and descriptions."""
 from __future__ import annotations
 
+# The tables kztrade derives are CC-BY; the articles (and the bibliographic records naming them) are their
+# publishers' work, shipped only so that every citation can be checked - so they carry their own statement.
+DATA_LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0 International"}
+PUBLISHERS_LICENSE = {"name": "other-closed",  # the Open Definition id for "not open"
+                      "title": "Copyright remains with the publishers of the articles; included only for "
+                               "verification of the citations, not licensed for redistribution"}
+PUBLISHER_RESOURCES = ("texts", "sources")
+
 RESOURCES: dict[str, dict] = {
     "claims": {
         "description": "One row per quantitative claim in an article, with the exact quote, its offsets "
@@ -17,7 +26,7 @@ RESOURCES: dict[str, dict] = {
         "description": "One row per article: bibliographic record from seeds/sources.csv, checksum and length.",
         "fields": ["source_id", "file", "sha256", "n_chars", "lang", "title", "author", "publication", "section",
                    "volume", "issue", "published", "published_precision", "published_basis",
-                   "published_note", "citation"],
+                   "published_note", "url", "citation"],
         "primary_key": ["source_id"],
         "unique": [["file"], ["sha256"]],
         "foreign_keys": [],
@@ -72,12 +81,22 @@ RESOURCES: dict[str, dict] = {
 }
 
 
+for _name, _res in RESOURCES.items():
+    _res["licenses"] = [PUBLISHERS_LICENSE if _name in PUBLISHER_RESOURCES else DATA_LICENSE]
+
 
 def field(table: str, column: str) -> dict:
     """The definition of one column of one table (FIELDS, unless the table names its own)."""
     from .fields import FIELDS
 
     return FIELDS[RESOURCES[table].get("field_keys", {}).get(column, column)]
+
+
+def label(table: str, column: str) -> str:
+    """The column's variable label (at most 80 characters, as Stata allows)."""
+    from .fields import label as _label
+
+    return _label(RESOURCES[table].get("field_keys", {}).get(column, column))
 
 
 # Extraction output (kztrade extract / extract_claims) has the claims columns.
