@@ -5,7 +5,7 @@ only what the row holds: no author where the article names none, the date to its
 the text form are rendered from that record by libraries, so the three never disagree; the text form is what
 the build stores in ``sources.citation`` and ``claims.citation``.
 
-    >>> kztrade.cite("001_830865ea79d8b8fc")             # a source id, or a claim id
+    >>> kztrade.cite(source_id)                          # a source id, or a claim id
     >>> kztrade.cite(claim_id, style="bibtex")
     >>> kztrade.cite(claim_id, style="csl-json")          # a dict; json.dumps([...]) for a reference manager
     >>> kztrade.cite(source_id, style="path/to/any-style.csl")
@@ -66,8 +66,8 @@ def csl_item(src: Mapping) -> dict:
     get = lambda k: _blank(src.get(k))  # noqa: E731
     item: dict = {"id": str(src["source_id"])}
     publication = get("publication")
-    # a named periodical (Eurasia Daily Monitor, an analyst's bulletin) is a magazine article; the row says
-    # no more, so nothing finer (newspaper, blog) is claimed, and without an outlet it is a plain article
+    # an article in a named periodical is a magazine article: the row says no more, so nothing finer
+    # (newspaper, blog) is claimed; without an outlet it is a plain article
     item["type"] = "article-magazine" if publication else "article"
     if (author := get("author")) is not None:
         item["author"] = [_csl_name(p, str(p)) for p in _persons(str(author))]

@@ -1,4 +1,4 @@
-"""The kztrade command: build, extract, validate, tables."""
+"""The kztrade command: build, extract, validate, export, tables."""
 from __future__ import annotations
 
 import argparse
@@ -57,6 +57,14 @@ def _extract(a) -> int:
                        partitions=a.partitions, overwrite=a.overwrite, lang=a.lang)
 
 
+def _export(a) -> int:
+    from .export import export
+
+    files = export(a.format, a.out, overwrite=a.overwrite)
+    print(f"wrote {a.out}: " + ", ".join(p.name for p in files))
+    return 0
+
+
 def _positive(s: str) -> int:
     try:
         n = int(s)
@@ -105,6 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("--root", default=None, help="also rebuild from ROOT/seeds and validate the result, and check "
                                                 "ROOT/data/processed")
     v.set_defaults(func=_validate)
+    x = sub.add_parser("export", help="the shipped tables as CSV, parquet, Stata (.dta, 118) or Excel (.xlsx), "
+                                      "with a data dictionary and the licences")
+    x.add_argument("--format", required=True, choices=["csv", "parquet", "stata", "excel"])
+    x.add_argument("--out", required=True, metavar="DIR",
+                   help="folder to write; an existing one is replaced only if kztrade export wrote it")
+    x.add_argument("--overwrite", action="store_true",
+                   help="replace an existing folder that kztrade export did not write, and everything in it")
+    x.set_defaults(func=_export)
     t = sub.add_parser("tables", help="list the shipped tables")
     t.set_defaults(func=_tables)
     a = p.parse_args(argv)
