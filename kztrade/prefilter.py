@@ -212,3 +212,84 @@ class Scan:
 
     def finditer(self, rx: re.Pattern, pos: int, endpos: int):
         return rx.finditer(self.text, pos, endpos) if self.may(rx, pos, endpos) else iter(())
+
+
+# ---------------------------------------------------------------- alternatives by the kind of their first character
+
+_DIGIT_CATS = {getattr(C, n) for n in ("CATEGORY_DIGIT", "CATEGORY_UNI_DIGIT") if hasattr(C, n)}
+_NO_DIGIT_CATS = {getattr(C, n) for n in ("CATEGORY_NOT_DIGIT", "CATEGORY_UNI_NOT_DIGIT", "CATEGORY_NOT_WORD",
+                                           "CATEGORY_UNI_NOT_WORD", "CATEGORY_LINEBREAK", "CATEGORY_UNI_LINEBREAK")
+                  if hasattr(C, n)} | _SPACE_CATEGORIES
+
+
+def _class_may(av, digit: bool) -> bool:
+    for op, arg in av:
+        if op is C.LITERAL:
+            if chr(arg).isdecimal() == digit:
+                return True
+        elif op is C.RANGE:
+            if any(chr(c).isdecimal() == digit for c in range(arg[0], arg[1] + 1)):
+                return True
+        elif op is C.CATEGORY:
+            if arg in _DIGIT_CATS:
+                if digit:
+                    return True
+            elif arg not in _NO_DIGIT_CATS or not digit:
+                return True
+        else:
+            return True  # NEGATE and what else a class may hold: unsure
+    return False
+
+
+def _may_begin(items, digit: bool) -> tuple[bool, bool]:
+    """(whether a match of the parsed sequence may begin with a decimal digit (digit=True) or with another
+    character (digit=False); whether it may match nothing). Unsure is True."""
+    for op, av in items:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width
+        if op is C.LITERAL:
+            # no character folds to a digit or from one: case-insensitive matching changes nothing here
+            return chr(av).isdecimal() == digit, False
+        if op is C.IN:
+            return _class_may(av, digit), False
+        if op is C.SUBPATTERN:
+            got = _may_begin(av[-1].data, digit)
+        elif op is C.BRANCH:
+            alts = [_may_begin(p.data, digit) for p in av[1]]
+            got = any(a[0] for a in alts), any(a[1] for a in alts)
+        elif op in _REPEATS:
+            body = _may_begin(av[2].data, digit)
+            got = body[0], body[1] or av[0] == 0
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            got = _may_begin(av.data, digit)
+        else:
+            return True, True
+        if got[0]:
+            return True, got[1]
+        if not got[1]:
+            return False, False
+    return False, True
+
+
+def by_first_digit(rx: re.Pattern) -> tuple[re.Pattern, re.Pattern]:
+    """(rx for a position holding a decimal digit, rx for any other position): a pattern that is one
+    alternation, keeping only the alternatives that can begin there. re tries the alternatives of a
+    match in order, so dropping those that cannot match at a position changes no match there; the groups
+    keep their numbers and names. rx itself twice where the pattern cannot be split."""
+    try:
+        from re import _compiler
+
+        out = []
+        for digit in (True, False):
+            p = P.parse(rx.pattern, rx.flags)
+            if len(p.data) != 1 or p.data[0][0] is not C.BRANCH:
+                return rx, rx
+            alts = [a for a in p.data[0][1][1] if _may_begin(a.data, digit)[0]]
+            if not alts:
+                out.append(rx)  # nothing can match there; rx answers so too
+                continue
+            p.data[0] = (C.BRANCH, (None, alts))
+            out.append(_compiler.compile(p, rx.flags))
+        return out[0], out[1]
+    except Exception:  # a Python whose re internals differ: the whole pattern everywhere
+        return rx, rx

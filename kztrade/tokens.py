@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from . import grammar as g
 from .lang import lexicon
+from .prefilter import by_first_digit
 
 
 @dataclass
@@ -90,6 +91,16 @@ def _month_before_year(left: str, L) -> bool:
 _YEAR_RANGE_LEFT = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*$")
 
 
+_TOKEN_RES: dict[str, tuple[re.Pattern, re.Pattern]] = {}
+
+
+def _token_res(L) -> tuple[re.Pattern, re.Pattern]:
+    got = _TOKEN_RES.get(L.CODE)
+    if got is None:
+        got = _TOKEN_RES[L.CODE] = by_first_digit(L.token_re())
+    return got
+
+
 def _squeeze(s: str) -> str:
     return " ".join(s.split())
 
@@ -106,12 +117,16 @@ class Tokenizer:
 
     def tokens(self):
         L = self.lex
-        text, full = self.text, L.token_re()
+        text = self.text
+        # a digit begins only the token pattern's numeric alternatives, a letter only its word ones: each
+        # position tries only those (the Russian number words alone are hundreds of alternatives)
+        at_digit, at_letter = _token_res(L)
         last_end = -1
         for c in L.candidate_re().finditer(text):
-            if c.start() < last_end:
+            i = c.start()
+            if i < last_end:
                 continue
-            m = full.match(text, c.start())
+            m = (at_digit if text[i].isdecimal() else at_letter).match(text, i)
             if m is None:
                 continue
             last_end = m.end()

@@ -116,3 +116,20 @@ def test_meaning_patterns_led_by_their_first_letters_match_as_written():
                 for pos in range(0, len(text), 13):
                     assert [(m.span(), m.groupdict()) for m in plain.finditer(text, pos)] == \
                         [(m.span(), m.groupdict()) for m in led_rx.finditer(text, pos)], plain.pattern[:60]
+
+
+def test_token_pattern_split_by_first_character_matches_as_the_whole():
+    from kztrade.prefilter import by_first_digit
+
+    texts = SAMPLES + ["12 000 tons, 3-fold, twenty-two, a million, 1.5bn, 4 512,3 and 07.05.2019; 5-ти стран, "
+                       "двадцать два, вдвое, треть, 1990-х, 2-й, ٣ Arabic-Indic digit, ５ full-width five"]
+    for code in ("en", "ru"):
+        full = lang.lexicon(code).token_re()
+        at_digit, at_other = by_first_digit(full)
+        assert at_digit is not full and at_other is not full  # the split applies to the token patterns
+        for text in texts:
+            for i, ch in enumerate(text):
+                want = full.match(text, i)
+                got = (at_digit if ch.isdecimal() else at_other).match(text, i)
+                assert (want and (want.span(), want.lastgroup, want.groupdict())) == \
+                    (got and (got.span(), got.lastgroup, got.groupdict())), (code, text[i:i + 20])
