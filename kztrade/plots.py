@@ -518,12 +518,22 @@ def _why(r) -> str:
 
 
 def save(fig, folder, name: str) -> list:
-    """PNG and SVG, without timestamps, so a rebuild writes the same files."""
+    """PNG and SVG, the same bytes on every rebuild (no dates or versions; SVG ids from a fixed salt, which
+    matplotlib otherwise draws at random), each written whole."""
+    import io
     from pathlib import Path
 
+    import matplotlib
+
+    from .store import atomic_write
+
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    out = [folder / f"{name}.png", folder / f"{name}.svg"]
-    fig.savefig(out[0], dpi=150, metadata={"Software": None})
-    fig.savefig(out[1], metadata={"Date": None, "Creator": None})
+    out = []
+    for suffix, kwargs in ((".png", {"dpi": 150, "metadata": {"Software": None}}),
+                           (".svg", {"metadata": {"Date": None, "Creator": None}})):
+        buf = io.BytesIO()
+        with matplotlib.rc_context({"svg.hashsalt": f"kztrade-{name}"}):
+            fig.savefig(buf, format=suffix[1:], **kwargs)
+        atomic_write(folder / f"{name}{suffix}", buf.getvalue())
+        out.append(folder / f"{name}{suffix}")
     return out

@@ -41,19 +41,55 @@ def figures(out: Path) -> list[Path]:
     return made
 
 
-def notebooks(folder: Path, out: Path) -> list[Path]:
-    import nbformat
+# The kernel draws inline whatever MPLBACKEND the caller has set (a test run sets Agg, which would leave every
+# chart out of the notebooks and reports). Its sockets are encrypted with keys jupyter_client makes for it
+# (CurveZMQ): over plain TCP ipykernel warns on every start.
+KERNEL_ENV = {"MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+KERNEL_CONFIG = {"KernelManager": {"transport_encryption": "auto"}}
+
+
+def execute(nb, folder: Path):
+    """Run a notebook in place: the same outputs and metadata on every run (no execution timestamps; no memory
+    addresses in the plain-text fallback of an object such as a pandas Styler, shown as HTML)."""
+    import os
+    import re
+
     from nbclient import NotebookClient
+    from traitlets.config import Config
+
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+    client = NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
+                            config=Config(KERNEL_CONFIG), resources={"metadata": {"path": str(folder)}})
+    client.execute(env={**os.environ, **KERNEL_ENV})
+    address = re.compile(r" at 0x[0-9a-f]+>")
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            plain = out.get("data", {}).get("text/plain")
+            if isinstance(plain, str):
+                out["data"]["text/plain"] = address.sub(">", plain)
+    return nb
+
+
+def notebooks(folder: Path, out: Path) -> list[Path]:
+    import time
+
+    import nbformat
     from nbconvert import HTMLExporter
+
+    from .store import atomic_write
 
     made = []
     for nb_path in sorted(folder.glob("[0-9][0-9]-*.ipynb")):
-        nb = nbformat.read(nb_path, as_version=4)
-        NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
-        nbformat.write(nb, nb_path)
+        start = time.monotonic()
+        print(f"running {nb_path} ...", flush=True)
+        nb = execute(nbformat.read(nb_path, as_version=4), folder)
+        text = nbformat.writes(nb)
+        atomic_write(nb_path, (text if text.endswith("\n") else text + "\n").encode("utf-8"))
         html, _ = HTMLExporter().from_notebook_node(nb)
         target = out / nb_path.with_suffix(".html").name
-        target.write_text(html, encoding="utf-8")
+        atomic_write(target, html.encode("utf-8"))
+        print(f"  {time.monotonic() - start:.1f} s", flush=True)
         made += [nb_path, target]
     return made
 
@@ -78,9 +114,11 @@ def summary(out: Path) -> list[Path]:
 def run(root: Path = Path(".")) -> None:
     root = Path(root)
     out = root / "reports"
-    (out / "figures").mkdir(parents=True, exist_ok=True)
-    for p in figures(out / "figures") + summary(out) + notebooks(root / "notebooks", out):
-        print(f"wrote {p}")
+    print("drawing figures ...", flush=True)
+    for p in figures(out / "figures") + summary(out):
+        print(f"wrote {p}", flush=True)
+    for p in notebooks(root / "notebooks", out):
+        print(f"wrote {p}", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,14 @@
-"""Writing tables: parquet with an explicit schema, CSV copies, datapackage.json - each file atomically."""
+"""Writing tables: parquet with an explicit schema, CSV copies, datapackage.json - each file atomically, and a
+folder of tables as a whole: written beside the old one and swapped in, so a reader sees one build or the other."""
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
 import os
+import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -86,8 +90,116 @@ def datapackage(files: dict[str, bytes], provenance: dict) -> bytes:
     return (json.dumps(pkg, indent=1, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
 
 
-def write_all(out_dirs: list[Path], files: dict[str, bytes]) -> None:
-    """Write every file into each folder; datapackage.json last, so its hashes describe what is there."""
-    for d in out_dirs:
+def build_files() -> set[str]:
+    """The names a folder of tables may hold: what kztrade build writes there, for any table it defines."""
+    return {f"{t}.{ext}" for t in RESOURCES for ext in ("csv", "parquet")} | {"datapackage.json"}
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one system call (Linux renameat2 RENAME_EXCHANGE, macOS renamex_np RENAME_SWAP);
+    False where the system or file system has none. Python's os module does not expose either."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if sys.platform.startswith("linux") and hasattr(libc, "renameat2"):
+            at_fdcwd, rename_exchange = -100, 2
+            r = libc.renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+        elif sys.platform == "darwin" and hasattr(libc, "renamex_np"):
+            r = libc.renamex_np(os.fsencode(a), os.fsencode(b), 2)
+        else:
+            return False
+    except OSError:  # no C library to load
+        return False
+    if r == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EXDEV):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def check_replaceable(target: Path) -> None:
+    """InputError unless target is absent or a folder holding only files kztrade build writes there: a folder
+    with anything else in it was not made by kztrade (or holds someone's files since) and is never replaced."""
+    from .sources import InputError
+
+    if not os.path.lexists(target):
+        return
+    if not target.is_dir():
+        raise InputError(f"{target}: exists and is not a folder; kztrade build writes its tables into a folder "
+                         "there and will not replace it")
+    ours = build_files()
+    foreign = sorted(p.name for p in target.iterdir() if p.name not in ours or not p.is_file() or p.is_symlink())
+    if foreign:
+        raise InputError(f"{target}: holds {', '.join(foreign[:5])}{' …' if len(foreign) > 5 else ''}, which "
+                         "kztrade build did not write; it replaces this folder as a whole, so move those "
+                         "elsewhere first")
+
+
+def stage_folder(target: Path, files: dict[str, bytes]) -> Path:
+    """Every file written into a new temporary folder beside target (named as kztrade's temporary files, so a
+    later run removes one a killed run left); datapackage.json last. Returns the folder, not yet in place."""
+    from .outputs import sweep_stale, tmp_prefix
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _recover(target)
+    sweep_stale(target.parent, target.name)
+    tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=tmp_prefix(target)))
+    try:
+        os.chmod(tmp, 0o755)  # mkdtemp makes 0700; tables are for everyone to read
         for name in sorted(files, key=lambda n: n == "datapackage.json"):
-            atomic_write(d / name, files[name])
+            atomic_write(tmp / name, files[name])
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return tmp
+
+
+def _recover(target: Path) -> None:
+    """Put back an old build that a run killed in the middle of swap_in's two renames left aside."""
+    from .outputs import TMP_TAG, _alive
+
+    if os.path.lexists(target):
+        return
+    for aside in sorted(target.parent.glob(f".{target.name}{TMP_TAG}*/{target.name}")):
+        pid = aside.parent.name[len(f".{target.name}{TMP_TAG}"):].split("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            os.rename(aside, target)
+            return
+
+
+def swap_in(staged: Path, target: Path) -> None:
+    """Put a staged folder at target in one step; the old folder is removed only after. Where the system
+    cannot exchange two folders, the old one is renamed aside first: for that instant target is missing, and
+    the old build is whole under a temporary name that the next run removes."""
+    from .outputs import tmp_prefix
+
+    if not os.path.lexists(target):
+        os.rename(staged, target)
+        return
+    if _exchange(staged, target):
+        shutil.rmtree(staged)  # now the old build
+        return
+    old = Path(tempfile.mkdtemp(dir=target.parent, prefix=tmp_prefix(target)))
+    os.rename(target, old / target.name)
+    os.rename(staged, target)
+    shutil.rmtree(old)
+
+
+def write_all(out_dirs: list[Path], files: dict[str, bytes]) -> None:
+    """Replace each folder with one holding exactly these files, so a reader sees the old tables or the new
+    ones, never a mix. Every folder is checked and staged before the first is swapped in."""
+    targets = [Path(os.path.realpath(d)) for d in out_dirs]
+    for t in targets:
+        check_replaceable(t)
+    staged: list[Path] = []
+    try:
+        for t in targets:
+            staged.append(stage_folder(t, files))
+        for s, t in zip(staged, targets):
+            swap_in(s, t)
+    except BaseException:
+        for s in staged:
+            shutil.rmtree(s, ignore_errors=True)
+        raise
