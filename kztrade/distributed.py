@@ -1,115 +1,68 @@
-"""`kztrade extract --engine dask`: the same extractor on a Dask cluster, writing partitioned parquet.
+"""`kztrade extract --engine dask`: the same partitions and the same runner as the local engine, on Dask.
 
-Each task extracts one partition of documents and writes its own part file into the output folder (a
-shared file system, as dask's own to_parquet assumes); only small summaries travel back to the client.
-Without --scheduler a local cluster of --jobs worker processes is started.
+The client sends Dask only descriptions of partitions (corpus.Part: lists of files, byte ranges of a .jsonl,
+runs of row groups of a .parquet), never texts. Each task reads its own documents, extracts them and writes
+its own part file into the output folder (a shared file system, as dask's own to_parquet assumes); only
+counts and errors travel back. A bounded number of tasks is in flight, so neither the client nor the
+scheduler holds the whole corpus's task list. Without --scheduler a local cluster of --jobs worker
+processes is started. The listing, the check of ids across partitions and the all-or-nothing commit are
+corpus.run_extract's, so the output is the local engine's, part for part.
 """
 from __future__ import annotations
 
-import shutil
-import sys
-from pathlib import Path
+from typing import Iterator
 
-from .corpus import Doc, _replace_dir, iter_documents, make_tmp_folder, process, write_part
-from .sources import InputError
+from .corpus import Part, run_part
 
-
-def extract_partition(docs: list[Doc], index: int, claims_dir: str, tokens_dir: str | None,
-                      lang: str | None = None) -> dict:
-    from .frames import frame
-
-    claims, tokens, errors = [], [], []
-    n_docs = 0
-    for d in docs:
-        _, c, t, err = process(d, lang=lang)
-        if err:
-            errors.append(err)
-            continue
-        n_docs += 1
-        claims += c
-        tokens += t
-    write_part(frame("claims", claims), "claims", Path(claims_dir), index)
-    if tokens_dir:
-        write_part(frame("tokens", tokens), "tokens", Path(tokens_dir), index)
-    return {"docs": n_docs, "claims": len(claims), "excluded": sum(1 for t in tokens if t["fate"] == "excluded"),
-            "errors": errors}
+IN_FLIGHT_PER_WORKER = 3  # one running, the next ones queued on the worker so it never waits for the client
 
 
-def run_dask(inputs: list[str], output: Path, published: str | None = None, tokens_out: str | None = None,
-             jobs: int = 1, scheduler: str | None = None, partitions: int | None = None,
-             lang: str | None = None) -> int:
-    """The caller (corpus.run_extract) has checked that output and tokens_out are safe folders to write."""
+def missing() -> bool:
     try:
-        from dask.distributed import Client, LocalCluster
+        import dask.distributed  # noqa: F401
     except ImportError:
-        print("kztrade extract: --engine dask needs dask[distributed]: pip install 'kztrade[dask]'", file=sys.stderr)
-        return 2
-    output = Path(str(output).rstrip("/") or output)
-    tokens_path = Path(str(tokens_out).rstrip("/") or tokens_out) if tokens_out else None
-    errors: list[str] = []
-    docs = []
-    for d in iter_documents(inputs, published):
-        if isinstance(d, InputError):
-            errors.append(str(d))
-            print(f"kztrade extract: skipped: {d}", file=sys.stderr)
-        else:
-            docs.append(d)
-    if not docs:
-        print(f"kztrade extract: no document could be read ({len(errors)} errors); nothing written", file=sys.stderr)
-        return 2
-    n_parts = max(1, min(len(docs), partitions or max(1, jobs) * 4))
-    chunks = [docs[i::n_parts] for i in range(n_parts)]
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp_claims = make_tmp_folder(output)
-    tmp_tokens = None
+        return True
+    return False
+
+
+def dask_map(stream: Iterator[tuple[int, Part]], outs: list[tuple[str, str]], lang: str | None, jobs: int,
+             scheduler: str | None = None) -> Iterator[tuple[int, Part, dict]]:
+    """(index, part) pairs in, (index, part, run_part's answer) out, in input order, run on Dask."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
     cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
     try:
-        if tokens_path:
-            tokens_path.parent.mkdir(parents=True, exist_ok=True)
-            tmp_tokens = make_tmp_folder(tokens_path)
-        if scheduler:
-            client = Client(scheduler)
-        else:
-            cluster = LocalCluster(n_workers=max(1, min(jobs, len(docs))), threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
-            client = Client(cluster)
-        with client:
-            futures = [client.submit(extract_partition, chunk, i, tmp_claims, tmp_tokens, lang, pure=False)
-                       for i, chunk in enumerate(chunks)]
-            stats = client.gather(futures)
-        n_docs = sum(s["docs"] for s in stats)
-        for st in stats:
-            for err in st["errors"]:
-                print(f"kztrade extract: skipped: {err}", file=sys.stderr)
-            errors += st["errors"]
-        if n_docs == 0:
-            raise _NothingRead()
-        _replace_dir(tmp_claims, output)
-        if tokens_path:
-            try:
-                _replace_dir(tmp_tokens, tokens_path)
-            except BaseException:
-                shutil.rmtree(output, ignore_errors=True)  # never claims without the tokens asked for
-                raise
-    except _NothingRead:
-        shutil.rmtree(tmp_claims, ignore_errors=True)
-        if tmp_tokens:
-            shutil.rmtree(tmp_tokens, ignore_errors=True)
-        print(f"kztrade extract: no document could be read ({len(errors)} errors); nothing written", file=sys.stderr)
-        return 2
-    except BaseException:
-        shutil.rmtree(tmp_claims, ignore_errors=True)
-        if tmp_tokens:
-            shutil.rmtree(tmp_tokens, ignore_errors=True)
-        raise
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        it = iter(stream)
+        running: dict = {}
+        done: dict[int, tuple[Part, dict]] = {}
+        queue = as_completed()
+
+        def submit() -> None:
+            if (item := next(it, None)) is not None:
+                index, part = item
+                future = client.submit(run_part, part, index, outs, lang, pure=False)
+                running[future.key] = item
+                queue.add(future)
+
+        for _ in range(IN_FLIGHT_PER_WORKER * workers):
+            submit()
+        following = 0
+        for future in queue:
+            index, part = running.pop(future.key)
+            done[index] = (part, future.result())  # a task's exception is raised here
+            future.release()
+            submit()
+            while following in done:
+                part, result = done.pop(following)
+                yield following, part, result
+                following += 1
     finally:
+        client.close()
         if cluster is not None:
             cluster.close()
-    print(f"kztrade extract: {n_docs} documents, {sum(s['claims'] for s in stats)} claims, "
-          f"{sum(s['excluded'] for s in stats)} excluded tokens, {len(errors)} errors -> {output}/ "
-          f"({len(chunks)} partitions)", file=sys.stderr)
-    return 1 if errors else 0
-
-
-class _NothingRead(Exception):
-    pass
