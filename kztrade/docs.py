@@ -39,5 +39,9 @@ def render(readme: str) -> str:
 
 
 if __name__ == "__main__":
+    from .store import atomic_write
+
     path = Path(sys.argv[1] if len(sys.argv) > 1 else "README.md")
-    path.write_text(render(path.read_text(encoding="utf-8")), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    if render(text) != text:  # an unchanged README keeps its time stamp, so make sees nothing new
+        atomic_write(path, render(text).encode("utf-8"))

@@ -48,7 +48,7 @@ KERNEL_ENV = {"MPLBACKEND": "module://matplotlib_inline.backend_inline"}
 KERNEL_CONFIG = {"KernelManager": {"transport_encryption": "auto"}}
 
 
-def execute(nb, folder: Path):
+async def execute(nb, folder: Path):
     """Run a notebook in place: the same outputs and metadata on every run (no execution timestamps; no memory
     addresses in the plain-text fallback of an object such as a pandas Styler, shown as HTML)."""
     import os
@@ -61,7 +61,7 @@ def execute(nb, folder: Path):
         cell.metadata.pop("execution", None)
     client = NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
                             config=Config(KERNEL_CONFIG), resources={"metadata": {"path": str(folder)}})
-    client.execute(env={**os.environ, **KERNEL_ENV})
+    await client.async_execute(env={**os.environ, **KERNEL_ENV})
     address = re.compile(r" at 0x[0-9a-f]+>")
     for cell in nb.cells:
         for out in cell.get("outputs", []):
@@ -71,7 +71,10 @@ def execute(nb, folder: Path):
     return nb
 
 
-def notebooks(folder: Path, out: Path) -> list[Path]:
+async def notebooks(folder: Path, out: Path, jobs: int | None = None) -> list[Path]:
+    """Each notebook executed in place and exported to out/*.html; `jobs` kernels at a time (one per CPU)."""
+    import asyncio
+    import os
     import time
 
     import nbformat
@@ -79,19 +82,23 @@ def notebooks(folder: Path, out: Path) -> list[Path]:
 
     from .store import atomic_write
 
-    made = []
-    for nb_path in sorted(folder.glob("[0-9][0-9]-*.ipynb")):
-        start = time.monotonic()
-        print(f"running {nb_path} ...", flush=True)
-        nb = execute(nbformat.read(nb_path, as_version=4), folder)
+    gate = asyncio.Semaphore(jobs or os.cpu_count() or 1)
+
+    async def one(nb_path: Path) -> list[Path]:
+        async with gate:
+            start = time.monotonic()
+            print(f"running {nb_path} ...", flush=True)
+            nb = await execute(nbformat.read(nb_path, as_version=4), folder)
         text = nbformat.writes(nb)
         atomic_write(nb_path, (text if text.endswith("\n") else text + "\n").encode("utf-8"))
         html, _ = HTMLExporter().from_notebook_node(nb)
         target = out / nb_path.with_suffix(".html").name
         atomic_write(target, html.encode("utf-8"))
-        print(f"  {time.monotonic() - start:.1f} s", flush=True)
-        made += [nb_path, target]
-    return made
+        print(f"ran {nb_path} in {time.monotonic() - start:.1f} s", flush=True)
+        return [nb_path, target]
+
+    done = await asyncio.gather(*(one(p) for p in sorted(folder.glob("[0-9][0-9]-*.ipynb"))))
+    return [p for pair in done for p in pair]
 
 
 def summary(out: Path) -> list[Path]:
@@ -112,13 +119,22 @@ def summary(out: Path) -> list[Path]:
 
 
 def run(root: Path = Path(".")) -> None:
+    """Figures (in a thread) while the notebooks run in their kernels: the two share nothing but the tables."""
+    import asyncio
+
     root = Path(root)
     out = root / "reports"
-    print("drawing figures ...", flush=True)
-    for p in figures(out / "figures") + summary(out):
-        print(f"wrote {p}", flush=True)
-    for p in notebooks(root / "notebooks", out):
-        print(f"wrote {p}", flush=True)
+
+    def draw() -> list[Path]:
+        print("drawing figures ...", flush=True)
+        return figures(out / "figures") + summary(out)
+
+    async def both():
+        return await asyncio.gather(asyncio.to_thread(draw), notebooks(root / "notebooks", out))
+
+    for made in asyncio.run(both()):
+        for p in made:
+            print(f"wrote {p}")
 
 
 if __name__ == "__main__":
