@@ -22,15 +22,10 @@ _LANGID = {"en": "english", "ru": "russian"}
 
 def _blank(v):
     """None for an empty or missing cell (None, pandas NA, NaN, blanks), else the value."""
-    if v is None or v != v:  # NaN
-        return None
-    try:
-        import pandas as pd
+    import pandas as pd
 
-        if v is pd.NA:
-            return None
-    except ImportError:  # pragma: no cover - pandas is a dependency
-        pass
+    if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+        return None
     return None if str(v).strip() == "" else v
 
 
