@@ -119,6 +119,16 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
+def _declared(meta: Path) -> set[str]:
+    """The files a folder's own datapackage.json names (a table since dropped from kztrade is still its own)."""
+    try:
+        pkg = json.loads(meta.read_text(encoding="utf-8"))
+        return {p for r in pkg["resources"] for p in (r.get("path"), r.get("kztrade:parquet", {}).get("path"))
+                if isinstance(p, str) and "/" not in p}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return set()
+
+
 def check_replaceable(target: Path) -> None:
     """InputError unless target is absent or a folder holding only files kztrade build writes there: a folder
     with anything else in it was not made by kztrade (or holds someone's files since) and is never replaced."""
@@ -129,7 +139,7 @@ def check_replaceable(target: Path) -> None:
     if not target.is_dir():
         raise InputError(f"{target}: exists and is not a folder; kztrade build writes its tables into a folder "
                          "there and will not replace it")
-    ours = build_files()
+    ours = build_files() | _declared(target / "datapackage.json")
     foreign = sorted(p.name for p in target.iterdir() if p.name not in ours or not p.is_file() or p.is_symlink())
     if foreign:
         raise InputError(f"{target}: holds {', '.join(foreign[:5])}{' …' if len(foreign) > 5 else ''}, which "

@@ -212,3 +212,18 @@ def test_build_never_replaces_a_folder_it_did_not_write(tmp_path):
         build.run(root, package_data=False)
     assert sorted(p.name for p in mine.parent.iterdir()) == ["notes.txt"]
     assert _leftovers(root) == []
+
+
+def test_build_replaces_the_files_of_a_table_its_datapackage_declares(built):
+    """A table dropped from kztrade: its files are the last build's own (datapackage.json names them), not a
+    user's, so the next build replaces the folder without them."""
+    import json
+
+    root, (processed, _), before = built
+    meta = json.loads((processed / "datapackage.json").read_text(encoding="utf-8"))
+    meta["resources"].append({"name": "dropped", "path": "dropped.csv", "kztrade:parquet": {"path": "dropped.parquet"}})
+    (processed / "datapackage.json").write_text(json.dumps(meta), encoding="utf-8")
+    for name in ("dropped.csv", "dropped.parquet"):
+        (processed / name).write_bytes(b"old")
+    build.run(root, package_data=True)
+    assert _snapshot(processed) == before[processed]
