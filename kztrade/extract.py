@@ -1,6 +1,7 @@
 """Text in, claims and the audit trail of every number-like token out."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -123,14 +124,14 @@ def extract(text: str, source_id: str = "doc", published=None, lang: str | None 
     years = [t for t in toks if t.year is not None]
     figures = [(t.q_start, t.q_end) for t in toks if t.reason is None]
     periods = Periods(text, meaning.w.lex, date, years, figures, sents, meaning.clause, meaning.scan)
-    claims: list[dict] = []
+    claims = _Claims(sents)
     tokens: list[dict] = []
     for t in toks:
         claim_id = None
         if t.reason is None:
             row = _claim(t, text, sents, meaning, periods, claims, source_id)
             row["lang"] = lang
-            claims.append(row)
+            claims.add(row)
             claim_id = row["claim_id"]
         tokens.append({
             "token_id": f"{source_id}#{t.start}", "source_id": source_id, "char_start": t.start,
@@ -139,7 +140,32 @@ def extract(text: str, source_id: str = "doc", published=None, lang: str | None 
             "detail": t.detail,
         })
     _infer_units(claims)
-    return claims, tokens
+    return list(claims), tokens
+
+
+class _Claims(list):
+    """The claims of a document so far, in text order, with what the look-backs of _claim ask indexed: a
+    sentence of thousands of figures (a bulletin printed as one line) must not make each figure walk back
+    through all the others."""
+
+    def __init__(self, sents: Sentences):
+        super().__init__()
+        self.sents = sents
+        self.starts: list[int] = []  # char_start of each claim
+        self.ordered = True  # the indexes below answer as the walk back would only while claims come in order
+        self.flow_named: dict[str, int] = {}  # measure of a flow -> the last claim of it naming an economy
+
+    def add(self, row: dict) -> None:
+        if self.starts and row["char_start"] < self.starts[-1]:
+            self.ordered = False
+        self.starts.append(row["char_start"])
+        if row["measure"] in FLOWS and row["economy"] is not None:
+            self.flow_named[row["measure"]] = len(self)
+        self.append(row)
+
+    def before_sentence(self, s: int) -> int:
+        """How many claims start before the sentence (or window) beginning at s."""
+        return bisect.bisect_left(self.starts, s) if self.ordered else len(self)
 
 
 def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Periods, claims: list[dict],
@@ -187,13 +213,21 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
     if measure in FLOWS and economy is None and partner is None:
         # a flow whose sentence names no economy continues the one named just before ("Annual inflows doubled
         # to $3bn" after "Russian investment in Kazakhstan reached $25bn")
-        for prev in reversed(claims):
-            if sents.index(prev["char_start"]) < sents.index(s) - 2:
-                break
-            if prev["measure"] == measure and prev["economy"] is not None:
-                economy, partner = prev["economy"], prev["partner"]
-                row["economy"] = economy
-                break
+        if claims.ordered:
+            # the last such claim, if it stands within two sentences: no claim after it can stop the walk back
+            i = claims.flow_named.get(measure)
+            found = claims[i] if i is not None and sents.index(claims[i]["char_start"]) >= sents.index(s) - 2 else None
+        else:
+            found = None
+            for prev in reversed(claims):
+                if sents.index(prev["char_start"]) < sents.index(s) - 2:
+                    break
+                if prev["measure"] == measure and prev["economy"] is not None:
+                    found = prev
+                    break
+        if found is not None:
+            economy, partner = found["economy"], found["partner"]
+            row["economy"] = economy
     if measure in FLOWS and partner is None:
         # coordinated flows inherit their countries: "exports to Turkey rose to $2bn and imports to $1bn"
         for prev in reversed(claims):
@@ -224,10 +258,13 @@ def _infer_units(claims: list[dict]) -> None:
             c["measure"], c["economy"], c["partner"] = "count", None, None  # no currency to infer: a count
 
 
-def _antecedent(claims: list[dict], sents: Sentences, s: int, unit: str) -> dict | None:
+def _antecedent(claims: _Claims, sents: Sentences, s: int, unit: str) -> dict | None:
     """The last claim of the previous sentence or two that 'the figure' can refer to."""
     here = sents.index(s)
-    for prev in reversed(claims):
+    # the claims of this sentence are never the antecedent: start the walk back before them
+    first = claims.before_sentence(sents.starts[here]) if claims.ordered else len(claims)
+    for i in range(first - 1, -1, -1):
+        prev = claims[i]
         if sents.index(prev["char_start"]) < here - 2:
             break
         if sents.index(prev["char_start"]) < here and (prev["unit"] == unit or unit == "count") \
