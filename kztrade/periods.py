@@ -30,6 +30,8 @@ from .meaning import _at
 from .prefilter import Scan, led
 
 _WORD = re.compile(r"\w+")
+_WORD1 = re.compile(r"\w")
+_LAST_WORD = re.compile(r"\w+\Z")
 ORDINAL_HALF = {"first": 1, "1st": 1, "second": 2, "2nd": 2}
 ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                    "final": 4, "last": 4}
@@ -130,6 +132,12 @@ class Lexicon:
         self.month_src = lex.MONTH
         self.period_break = _compile(lex.PERIOD_BREAK)
         self.gates = {k: frozenset(v) for k, v in getattr(lex, "PERIOD_GATES", {}).items()}
+        # every gate word as a whole run of word characters, found in one pass over a document
+        gate_words = sorted({w for ws in self.gates.values() for w in ws}, key=len, reverse=True)
+        self.gate_re = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, gate_words)) + r")(?!\w)")
+                        if gate_words else None)
+        self.gate_names = {w: tuple(k for k, ws in self.gates.items() if w in ws) for w in gate_words}
+        self.gate_len = max(map(len, gate_words), default=0)
 
     def month(self, word: str) -> int:
         return self.month_numbers[word.lower().rstrip(".")]
@@ -158,6 +166,69 @@ class Periods:
         self._mentions: dict[int, list[Mention]] = {}
         self._own: dict[int, tuple | None] = {}
         self._events: dict[str, int | None] = {}
+        self._gate_hits: dict[str, tuple[list[int], list[int]]] | None = None
+        self._found: dict[tuple[int, int, int], re.Match | None] = {}  # (id(pattern), pos, endpos) -> match
+        self._may: dict[tuple[int, int, int], bool] = {}
+        self._at: dict[int, tuple[int, int] | None] = {}  # period start -> the figure it stands right after
+        self._own_of: dict[int, tuple[list[Mention], list[int], int | None]] = {}
+
+    def _search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
+        """scan.search, once per window: every figure of a sentence asks about the same sentence or clause."""
+        key = (id(rx), pos, endpos)
+        try:
+            return self._found[key]
+        except KeyError:
+            m = self._found[key] = self.scan.search(rx, pos, endpos)
+            return m
+
+    def _in(self, rx: re.Pattern, s: int, e: int, a: int, b: int) -> bool:
+        """False where rx cannot match in the window text[a:b] because it cannot match anywhere in the sentence
+        text[s:e] holding it (its literals are absent there): asked once per sentence, it spares each figure
+        the search of its own window."""
+        if a < s or b > e:
+            return True  # not inside the sentence: the window's own search decides
+        key = (id(rx), s, e)
+        got = self._may.get(key)
+        if got is None:
+            got = self._may[key] = self.scan.may(rx, s, e)
+        return got
+
+    def _gated(self, s: int, e: int):
+        """The gates (lexicon PERIOD_GATES) one of whose words is a word of text[s:e]: a function of a gate's
+        name. The same answer as collecting the words of the window, found from the document's gate words
+        (one pass per document) and, at a window edge that cuts a word, the cut word itself."""
+        lx, low = self.lx, self.scan.low
+        gates = lx.gates
+        if not gates:
+            return lambda name: True
+        if low is None:
+            present = {w.lower() for w in _WORD.findall(self.text, s, e)}
+            return lambda name: name not in gates or not gates[name].isdisjoint(present)
+        if self._gate_hits is None:
+            hits: dict[str, tuple[list[int], list[int]]] = {k: ([], []) for k in gates}
+            for m in lx.gate_re.finditer(low):
+                for name in lx.gate_names[m.group()]:
+                    hits[name][0].append(m.start())
+                    hits[name][1].append(m.end())
+            self._gate_hits = hits
+        hits = self._gate_hits
+        edge: list[str] = []  # a word cut by the window is a different word in it ("January" -> "uary")
+        n = lx.gate_len + 1  # a longer cut word is no gate word
+        if s < e and s > 0 and _WORD1.match(low, s) and _WORD1.match(low, s - 1):
+            edge.append(_WORD.match(low, s, min(e, s + n)).group())
+        if s < e < len(low) and _WORD1.match(low, e - 1) and _WORD1.match(low, e):
+            edge.append(_LAST_WORD.search(low, max(s, e - n), e).group())
+
+        def wanted(name: str) -> bool:
+            if name not in gates:
+                return True
+            starts, ends = hits[name]
+            i = bisect.bisect_left(starts, s)
+            if i < len(starts) and ends[i] <= e:
+                return True  # a whole word of the document inside the window
+            return any(w in gates[name] for w in edge)
+
+        return wanted
 
     # ---------------------------------------------------------------- mentions in a sentence
     def mentions(self, s: int, e: int) -> list[Mention]:
@@ -165,10 +236,26 @@ class Periods:
             return self._mentions[s]
         lx, text, scan = self.lx, self.text, self.scan
         out: list[Mention] = []
-        taken: list[tuple[int, int]] = []
+        # spans taken by earlier mentions, sorted by start: a window of thousands of figures has thousands
+        taken_starts: list[int] = []
+        taken_ends: list[int] = []
+        longest = 0
 
         def free(a: int, b: int) -> bool:
-            return all(b <= x or a >= y for x, y in taken)
+            # a span overlapping (a, b) starts after a - longest
+            for j in range(bisect.bisect_left(taken_starts, a - longest), len(taken_starts)):
+                if taken_starts[j] >= b:
+                    break
+                if taken_ends[j] > a:
+                    return False
+            return True
+
+        def take(a: int, b: int) -> None:
+            nonlocal longest
+            j = bisect.bisect_right(taken_starts, a)
+            taken_starts.insert(j, a)
+            taken_ends.insert(j, b)
+            longest = max(longest, b - a)
 
         def with_year(m_end: int) -> tuple[int, int | None, int | None]:
             """A year or relative year printed right after a sub-year period: ' of 2017', ', 2017', ' of last year'."""
@@ -181,16 +268,7 @@ class Periods:
 
         # a pattern is run only where one of its words occurs: Python's re tries an alternation that begins
         # with \b at every position of the sentence, the slowest step of period resolution
-        gates, low = lx.gates, scan.low
-        if not gates:
-            present = None
-        elif low is not None:
-            present = set(_WORD.findall(low, s, e))  # lower-cased once for the document, position for position
-        else:
-            present = {w.lower() for w in _WORD.findall(text, s, e)}
-
-        def wanted(name: str) -> bool:
-            return present is None or name not in gates or not gates[name].isdisjoint(present)
+        wanted = self._gated(s, e)
 
         for rx, pattern_kind, name in ((lx.half, "half", "half"), (lx.quarter, "quarter", "quarter"),
                                        (lx.first_months, "months", "first_months"),
@@ -227,7 +305,7 @@ class Periods:
                 start = m.start("m") if rx is lx.month_single else m.start()
                 end, y, rel = with_year(m.end())
                 out.append(Mention(start, end, kind, m1, m2, y, rel))
-                taken.append((m.start(), end))
+                take(m.start(), end)
         lo = bisect.bisect_left(self.years, s, key=lambda t: t.start)
         hi = bisect.bisect_left(self.years, e, key=lambda t: t.start)
         for t in self.years[lo:hi]:
@@ -241,7 +319,7 @@ class Periods:
                     if lx.earlier.search(m.group()) and delta == -1:
                         mm.role = "earlier"  # "a year earlier": earlier than the sentence's year
                     out.append(mm)
-                    taken.append((m.start(), m.end()))
+                    take(m.start(), m.end())
         for m in (scan.finditer(lx.same_period, s, e) if wanted("same_period") else ()):
             for mm in out:
                 if m.start() <= mm.start < m.end() or mm.start <= m.start() < mm.end:
@@ -268,37 +346,52 @@ class Periods:
 
     def _attached_to_figure(self, mm: Mention, s: int) -> tuple[int, int] | None:
         """The figure a period stands right after ('$4bn in 2009'), if any."""
-        i = bisect.bisect_right(self.fig_ends, mm.start) - 1
-        if i < 0:
-            return None
-        fs, fe = self.figures[i]
-        if fe < s:
-            return None
-        if self.lx.period_right.match(self.text, fe, mm.start) and self.lx.period_right.match(self.text, fe, mm.start).end() == mm.start:
-            return fs, fe
-        return None
+        if mm.start in self._at:
+            at = self._at[mm.start]
+        else:
+            at = None
+            i = bisect.bisect_right(self.fig_ends, mm.start) - 1
+            if i >= 0:
+                fs, fe = self.figures[i]
+                r = self.lx.period_right.match(self.text, fe, mm.start)
+                if r and r.end() == mm.start:
+                    at = fs, fe
+            self._at[mm.start] = at
+        return None if at is None or at[1] < s else at
+
+    def _own_periods(self, s: int, e: int) -> tuple[list[Mention], list[int], int | None]:
+        """The periods of a sentence a figure may take as its own, their starts, and the sentence's year."""
+        got = self._own_of.get(s)  # mentions are kept by the sentence's start: so is what follows from them
+        if got is None:
+            own = [m for m in self.mentions(s, e) if m.role in ("period", "earlier")]
+            year = next((m.year for m in own if m.year is not None and m.role == "period"), None)
+            got = self._own_of[s] = (own, [m.start for m in own], year)
+        return got
 
     # ---------------------------------------------------------------- a figure's period
     def resolve(self, q_start: int, q_end: int, s: int, e: int, change: bool) -> dict:
-        lx, text, pub, scan = self.lx, self.text, self.pub, self.scan
-        ms = self.mentions(s, e)
+        lx, text, pub = self.lx, self.text, self.pub
+        own, own_starts, sentence_year = self._own_periods(s, e)
         lo, hi = self.clause(q_start, s, e)
-        outlook = self.outlook(q_start, q_end, lo, hi)
-        own = [m for m in ms if m.role in ("period", "earlier")]
-        sentence_year = next((m.year for m in own if m.year is not None and m.role == "period"), None)
+        outlook = self.outlook(q_start, q_end, lo, hi, s, e)
         period = Period()
         chosen: Mention | None = None
 
         # 1. attached: right after the figure
-        r = lx.period_right.match(text, q_end, min(e, q_end + 40))
-        if r is not None:
-            chosen = next((m for m in own if m.start == r.end()), None)
-        if chosen is None:
-            chosen = next((m for m in own if m.start == q_end or (m.start > q_end and not text[q_end:m.start].strip())),
-                          None)
+        if own:
+            r = lx.period_right.match(text, q_end, min(e, q_end + 40))
+            if r is not None:
+                i = bisect.bisect_left(own_starts, r.end())
+                chosen = own[i] if i < len(own) and own_starts[i] == r.end() else None
+            if chosen is None:
+                # the first period at or after the figure, if only white space stands between: any later one
+                # has the same white space and more before it
+                i = bisect.bisect_left(own_starts, q_end)
+                if i < len(own) and (own_starts[i] == q_end or not text[q_end:own_starts[i]].strip()):
+                    chosen = own[i]
         basis = "stated" if chosen is not None else None
         # ... or the span it opens or closes: "between 2005 and 2006 ... grew from $15m to $90m"
-        if chosen is None and (b := scan.search(lx.between_years, s, e)):
+        if chosen is None and (b := self._search(lx.between_years, s, e)):
             before = text[max(s, q_start - 12):q_start]
             if lx.span_from.search(before):
                 period, basis = Period(int(b.group("a")), 1, 12, "year", "stated"), "stated"
@@ -312,10 +405,11 @@ class Periods:
                 at = self._attached_to_figure(m, s)
                 return at is None or at[0] == q_start or not self._compared(at[0], q_end)
 
-            in_clause = [m for m in own if lo <= m.start < hi]
+            breaks = self._in(lx.period_break, s, e, q_end, e)
+            in_clause = own[bisect.bisect_left(own_starts, lo):bisect.bisect_left(own_starts, hi)]
             before = [m for m in in_clause if m.end <= q_start]
             after = [m for m in in_clause if m.start >= q_end and usable(m)
-                     and not scan.search(lx.period_break, q_end, m.start)]
+                     and not (breaks and self.scan.search(lx.period_break, q_end, m.start))]
             if before:
                 chosen = before[-1]
             elif after:
@@ -323,7 +417,7 @@ class Periods:
             else:
                 before = [m for m in own if m.end <= q_start]
                 after = [m for m in own if m.start >= q_end and usable(m)
-                         and not scan.search(lx.period_break, q_end, m.start)]
+                         and not (breaks and self.scan.search(lx.period_break, q_end, m.start))]
                 chosen = before[-1] if before else (after[0] if after else None)
             if chosen is not None:
                 basis = "relative" if chosen.year is None and chosen.rel is not None else "stated"
@@ -357,8 +451,8 @@ class Periods:
             period = Period(pub.year, 1, 12, "year", "publication_year")
 
         # a stock accumulated over time: "accumulated investment since 2005 reached ..."
-        if period.year is not None and scan.search(lx.to_date, lo, hi):
-            since = scan.search(lx.since_any, lo, hi)
+        if period.year is not None and self._search(lx.to_date, lo, hi):
+            since = self._search(lx.since_any, lo, hi)
             period.kind = "to_date"
             if since:
                 period.start_year = int(since.group("y"))
@@ -368,7 +462,7 @@ class Periods:
 
         # forecasts "in 15 years"
         base_year = base_period = None
-        if outlook != "actual" and pub is not None and (sp := scan.search(lx.span_years, lo, hi)) and sp.group("n2"):
+        if outlook != "actual" and pub is not None and (sp := self._search(lx.span_years, lo, hi)) and sp.group("n2"):
             n = _count(sp.group("n2"))
             if n and period.basis == "publication_year":
                 period = Period(pub.year + int(n), 1, 12, "year", "relative")
@@ -389,27 +483,29 @@ class Periods:
         """(base_year, base_period) of a comparison stated in the figure's clause."""
         lx, pub, scan = self.lx, self.pub, self.scan
         y = period.year
+        ms = self.mentions(s, e)
+        breaks = self._in(lx.period_break, s, e, q_end, e)
         # a comparison may follow the figure's clause: "rose by 9% compared to the same period of 2022"
-        brk = scan.search(lx.period_break, q_end, e)
+        brk = scan.search(lx.period_break, q_end, e) if breaks else None
         reach = max(hi, brk.start() if brk else e)
-        bases = [m for m in self.mentions(s, e) if m.role == "base" and lo <= m.start < reach and m is not chosen]
+        bases = [m for m in ms if m.role == "base" and lo <= m.start < reach and m is not chosen]
         # a level compared with an earlier figure: "$6bn, up from $4bn in 2009"
         if not bases:
-            for m in self.mentions(s, e):
-                at = self._attached_to_figure(m, s)
-                if m.role == "period" and at is not None and at[0] > q_end and lo <= m.start < hi \
-                        and self._compared(at[0], max(lo, q_end)) and not scan.search(lx.period_break, q_end, at[0]):
+            for m in ms:
+                if m.role == "period" and lo <= m.start < hi and (at := self._attached_to_figure(m, s)) is not None \
+                        and at[0] > q_end and self._compared(at[0], max(lo, q_end)) \
+                        and not (breaks and scan.search(lx.period_break, q_end, at[0])):
                     bases.append(m)
         if not bases and change and y is not None:
-            since = scan.search(lx.since_year, s, e)
+            since = self._search(lx.since_year, s, e)
             if since and int(since.group("y")) < y:
                 b = int(since.group("y"))
                 return b, f"{b:04d}-01/{b:04d}-12"
-            if (m := scan.search(lx.span_years, s, e)):
+            if (m := self._search(lx.span_years, s, e)):
                 n = _span_length(m)
                 if n:
                     return y - n, None
-            earlier = [m for m in self.mentions(s, e) if m.role == "earlier" and lo <= m.start < hi]
+            earlier = [m for m in ms if m.role == "earlier" and lo <= m.start < hi]
             if earlier:
                 bases = earlier
         if not bases:
@@ -427,15 +523,17 @@ class Periods:
         return got[0], f"{got[0]:04d}-{got[1]:02d}/{got[0]:04d}-{got[2]:02d}"
 
     # ---------------------------------------------------------------- outlook
-    def outlook(self, q_start: int, q_end: int, lo: int, hi: int) -> str:
+    def outlook(self, q_start: int, q_end: int, lo: int, hi: int, s: int | None = None, e: int | None = None) -> str:
+        """s, e: the sentence holding the clause lo:hi, whose words are checked once for all its figures."""
         lx, text, scan = self.lx, self.text, self.scan
-        left = text[lo:q_start]
-        if scan.may(lx.target, lo, q_start) and lx.target.search(left):
+        if s is None:
+            s, e = lo, hi
+        if self._in(lx.target, s, e, lo, q_start) and scan.may(lx.target, lo, q_start) and lx.target.search(text[lo:q_start]):
             return "target"
-        if (scan.may(lx.forecast, lo, q_start) and lx.forecast.search(left)) \
-                or lx.outlook_right.match(text, q_end, min(hi, q_end + 40)):
+        if (self._in(lx.forecast, s, e, lo, q_start) and scan.may(lx.forecast, lo, q_start) and lx.forecast.search(text[lo:q_start])) \
+                or (self._in(lx.outlook_right, s, e, q_end, hi) and lx.outlook_right.match(text, q_end, min(hi, q_end + 40))):
             return "forecast"
-        if self.pub is not None:
+        if self.pub is not None and self._in(lx.future_by, s, e, q_end, hi):
             for m in scan.finditer(lx.future_by, q_end, hi):
                 if int(m.group("y")) > self.pub.year:
                     return "forecast"
@@ -478,7 +576,7 @@ class Periods:
         return i < len(self.figures) and self.figures[i][0] < e
 
     def event_year(self, s: int, e: int) -> int | None:
-        m = self.scan.search(self.lx.event, s, e)
+        m = self._search(self.lx.event, s, e)
         if not m:
             return None
         words = m.group("event").split()
