@@ -44,3 +44,23 @@ def test_fresh_clone_make_all_leaves_git_status_clean(tmp_path):
     status = _git("status", "--porcelain", cwd=clone)
     assert status == "", (f"make all changed committed files (run `make all` and commit the outputs):\n{status}\n"
                           + _git("diff", "--stat", cwd=clone)[-3000:])
+
+
+def test_a_figure_is_saved_as_the_same_bytes_every_time(tmp_path):
+    """Two draws of one chart: equal PNG and SVG bytes (matplotlib's SVG ids are random unless salted)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from kztrade import plots
+
+    saved = []
+    for run in ("a", "b"):
+        fig, ax = plt.subplots()
+        ax.plot([2019, 2020, 2021], [1.5e9, 2.0e9, 1.8e9], marker="o")
+        saved.append({p.name: p.read_bytes() for p in plots.save(fig, tmp_path / run, "chart")})
+        plt.close(fig)
+    assert sorted(saved[0]) == ["chart.png", "chart.svg"]
+    assert saved[0] == saved[1]
+    assert b"clip-path" in saved[0]["chart.svg"] and b"<dc:date>" not in saved[0]["chart.svg"]
