@@ -45,8 +45,9 @@ def measure(args: list[str], interval: float = 0.05) -> dict:
     """Run a command; wall seconds and the peak summed RSS (MB) of its process tree."""
     import psutil
 
+    err = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # a pipe would fill and stall a chatty run
     t = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err)
     top = psutil.Process(proc.pid)
     peak = 0
     while proc.poll() is None:
@@ -62,9 +63,10 @@ def measure(args: list[str], interval: float = 0.05) -> dict:
                 pass
         peak = max(peak, rss)
         time.sleep(interval)
-    err = proc.stderr.read()
     proc.wait()
     wall = time.perf_counter() - t
+    err.seek(0)
+    err = err.read()
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, args))} exited {proc.returncode}:\n{err}")
     return {"wall": wall, "peak_mb": peak / 1e6, "summary": err.strip().splitlines()[-1]}
