@@ -182,7 +182,7 @@ def _recover(target: Path) -> None:
 def swap_in(staged: Path, target: Path) -> None:
     """Put a staged folder at target in one step; the old folder is removed only after. Where the system
     cannot exchange two folders, the old one is renamed aside first: for that instant target is missing, and
-    the old build is whole under a temporary name that the next run removes."""
+    the old build is whole under a temporary name, put back by the next build if this one is killed there."""
     from .outputs import tmp_prefix
 
     if not os.path.lexists(target):
@@ -193,7 +193,12 @@ def swap_in(staged: Path, target: Path) -> None:
         return
     old = Path(tempfile.mkdtemp(dir=target.parent, prefix=tmp_prefix(target)))
     os.rename(target, old / target.name)
-    os.rename(staged, target)
+    try:
+        os.rename(staged, target)
+    except BaseException:
+        os.rename(old / target.name, target)
+        os.rmdir(old)
+        raise
     shutil.rmtree(old)
 
 
