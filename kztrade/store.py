@@ -74,7 +74,7 @@ def datapackage(files: dict[str, bytes], provenance: dict) -> bytes:
         data = files[f"{name}.csv"]
         resources.append({
             "name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "description": res["description"], "bytes": len(data),
+            "description": res["description"], "licenses": res["licenses"], "bytes": len(data),
             "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
             "kztrade:parquet": {"path": f"{name}.parquet",
                                 "hash": "sha256:" + hashlib.sha256(files[f"{name}.parquet"]).hexdigest()},
