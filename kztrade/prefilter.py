@@ -293,3 +293,124 @@ def by_first_digit(rx: re.Pattern) -> tuple[re.Pattern, re.Pattern]:
         return out[0], out[1]
     except Exception:  # a Python whose re internals differ: the whole pattern everywhere
         return rx, rx
+
+
+# ---------------------------------------------------------------- the character a match must have at its edge
+
+def _tester(items: list, flags: int) -> re.Pattern | None:
+    """One pattern matching a single character that any of the parsed character items (LITERAL, IN) matches,
+    each under its own case-insensitivity."""
+    from re import _compiler
+
+    parts = []
+    for ic in (False, True):
+        sub = [P.SubPattern(P.State(), [it]) for it, i in items if i == ic]
+        if sub:
+            parts.append((sub, (flags | re.I) if ic else (flags & ~re.I)))
+    if not parts:
+        return None
+    rxs = [_compiler.compile(P.SubPattern(P.State(), [(C.BRANCH, (None, sub))]), fl) for sub, fl in parts]
+    if len(rxs) == 1:
+        return rxs[0]
+    a, b = rxs
+
+    class Either:  # two testers, one with re.I
+        @staticmethod
+        def fullmatch(c):
+            return a.fullmatch(c) or b.fullmatch(c)
+
+    return Either
+
+
+def _spacey(item, ic: bool, flags: int) -> bool:
+    """Whether the character item can match a white-space character."""
+    t = _tester([(item, ic)], flags)
+    return any(t.fullmatch(c) for c in _SPACES)
+
+
+def _edge(items, ic: bool, flags: int, backward: bool):
+    """(the character items one of which matches the first (backward: last) non-space character of any match
+    of the parsed sequence, as (item, ignorecase) pairs; whether a match may hold no such character at all),
+    or None where that cannot be told."""
+    acc: list = []
+    for op, av in (reversed(items) if backward else items):
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width
+        if op is C.LITERAL:
+            if chr(av).isspace():
+                continue  # no character folds to or from white space
+            acc.append(((op, av), ic))
+            return acc, False
+        if op is C.IN:
+            acc.append(((op, av), ic))
+            if _spacey((op, av), ic, flags):
+                continue
+            return acc, False
+        if op is C.SUBPATTERN:
+            add, rem = av[1], av[2]
+            if (add | rem) & ~(re.I | re.U):
+                return None  # a scoped multi-line or verbose flag: not worth reading
+            got = _edge(av[-1].data, (ic or bool(add & re.I)) and not rem & re.I, flags, backward)
+        elif op is C.BRANCH:
+            alts = [_edge(p.data, ic, flags, backward) for p in av[1]]
+            if any(a is None for a in alts):
+                return None
+            got = [x for a in alts for x in a[0]], any(a[1] for a in alts)
+        elif op in _REPEATS:
+            body = _edge(av[2].data, ic, flags, backward)
+            got = None if body is None else (body[0], body[1] or av[0] == 0)
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            got = _edge(av.data, ic, flags, backward)
+        else:
+            return None  # ANY, NOT_LITERAL, group references...: anything
+        if got is None:
+            return None
+        acc += got[0]
+        if not got[1]:
+            return acc, False
+    return acc, True
+
+
+def _ends_at_end(items) -> bool:
+    """Whether every match of the parsed sequence ends at the end of the string searched ('$' or '\\Z')."""
+    for op, av in reversed(items):
+        if op in (C.ASSERT, C.ASSERT_NOT) or (op is C.AT and av not in (C.AT_END, C.AT_END_STRING)):
+            continue  # zero width: the anchor may stand before a lookaround or a \\b
+        if op is C.AT:
+            return True
+        if op is C.SUBPATTERN:
+            return _ends_at_end(av[-1].data)
+        if op is C.BRANCH:
+            return all(_ends_at_end(p.data) for p in av[1])
+        return False
+    return False
+
+
+class Edge(dict):
+    """Characters -> whether a match of a pattern can have it as its first (or last) non-space character;
+    '' (no such character) -> False. Filled on first sight of a character."""
+
+    def __init__(self, tester):
+        super().__init__({"": False})
+        self.tester = tester
+
+    def __missing__(self, c: str) -> bool:
+        ok = self[c] = self.tester.fullmatch(c) is not None
+        return ok
+
+
+def edge(rx: re.Pattern, backward: bool = False) -> Edge | None:
+    """For rx.match(s) (backward: rx.search(s) of a pattern whose every match ends at the end of s): an Edge
+    that is False for c where no match can exist whose first (last) non-space character is c; the caller
+    asks it with s.lstrip()[:1] (s.rstrip()[-1:]). None where it cannot be told, or where a match may hold
+    no character but white space."""
+    try:
+        p = P.parse(rx.pattern, rx.flags)
+        if backward and (rx.flags & re.M or not _ends_at_end(p.data)):
+            return None
+        got = _edge(p.data, bool(rx.flags & re.I), rx.flags, backward)
+        if got is None or got[1] or not got[0]:
+            return None
+        return Edge(_tester(got[0], rx.flags))
+    except Exception:  # a construct this Python's re parses differently: no gate
+        return None

@@ -5,13 +5,16 @@ A quantity comes back with its value (scale applied), unit, qualifier and the sp
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import SimpleNamespace
 
 from . import grammar as g
 from .lang import lexicon
-from .prefilter import by_first_digit
+from .prefilter import by_first_digit, edge
 
 
 @dataclass
@@ -89,16 +92,9 @@ def _month_before_year(left: str, L) -> bool:
 
 
 _YEAR_RANGE_LEFT = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*$")
-
-
-_TOKEN_RES: dict[str, tuple[re.Pattern, re.Pattern]] = {}
-
-
-def _token_res(L) -> tuple[re.Pattern, re.Pattern]:
-    got = _TOKEN_RES.get(L.CODE)
-    if got is None:
-        got = _TOKEN_RES[L.CODE] = by_first_digit(L.token_re())
-    return got
+_ZONE_LEFT = re.compile(r"\d:\d\d[+-]$")
+_NON_DIGITS = re.compile(r"\D")
+_LINE_BREAK = re.compile("\n")
 
 
 def _squeeze(s: str) -> str:
@@ -113,14 +109,17 @@ class Tokenizer:
         self.text = text
         self.chrome_start = chrome_start
         self.lex = lexicon(lang)
+        self.rules = _rules(self.lex.CODE)  # the lexicon as the rules below read it
         self.last_currency: str | None = None  # the currency of the text's latest money figure
+        self._breaks: list[int] | None = None  # where lines end, found on first need
+        self._chrome: dict[int, bool] = {}
 
     def tokens(self):
-        L = self.lex
+        L = self.lex  # the module: Token.lex
         text = self.text
         # a digit begins only the token pattern's numeric alternatives, a letter only its word ones: each
         # position tries only those (the Russian number words alone are hundreds of alternatives)
-        at_digit, at_letter = _token_res(L)
+        at_digit, at_letter = self.rules.token_res
         last_end = -1
         for c in L.candidate_re().finditer(text):
             i = c.start()
@@ -139,6 +138,17 @@ class Tokenizer:
             tok.q_start, tok.q_end = s, e
             yield self.classify(tok, m)
 
+    def _chrome_line(self, pos: int) -> bool:
+        """The lexicon's chrome_line, which answers for the line holding pos: asked once a line."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _LINE_BREAK.finditer(self.text)]
+            self._chrome = {}
+        line = bisect.bisect_left(self._breaks, pos)
+        got = self._chrome.get(line)
+        if got is None:
+            got = self._chrome[line] = bool(self.rules.chrome_line(self.text, pos))
+        return got
+
     # ------------------------------------------------------------------ classification
     def classify(self, t: Token, m: re.Match) -> Token:
         text = self.text
@@ -156,7 +166,7 @@ class Tokenizer:
             return t.exclude("ordinal", t.text)
         if t.start >= self.chrome_start:
             return t.exclude("page_chrome", "after the article's end (footer, related links)")
-        if self.lex.chrome_line is not None and self.lex.chrome_line(text, t.start):
+        if self.rules.chrome_line is not None and self._chrome_line(t.start):
             return t.exclude("page_chrome", "page furniture: " + _squeeze(text[t.start:t.start + 30]))
         if t.kind == "digits":
             return self._digits(t, m.group("suffix"), left, right)
@@ -167,7 +177,7 @@ class Tokenizer:
         return self._words(t, left, right)
 
     def _digits(self, t: Token, suffix: str | None, left: str, right: str) -> Token:
-        L = self.lex
+        L = self.rules
         raw = t.text
         if suffix:
             t.end += len(suffix)
@@ -183,11 +193,11 @@ class Tokenizer:
             return t.exclude("document_number", f"footnote [{raw}]")
         if (right[:1] == ":" and right[1:3].isdigit()) or (left[-1:] == ":" and left[-2:-1].isdigit()):
             return t.exclude("calendar_date", "time of day " + _squeeze(left[-3:] + raw + right[:3]))
-        if len(raw) == 4 and re.search(r"\d:\d\d[+-]$", left):
+        if len(raw) == 4 and _ZONE_LEFT.search(left):
             return t.exclude("calendar_date", "time zone " + _squeeze(left[-1:] + raw))  # "12:50+0300"
         if L.CHROME_LEFT.search(left[-14:]) and L.CHROME_RIGHT.match(right.split("\n", 1)[0]):
             return t.exclude("page_chrome", "counter: " + _squeeze(left[-8:] + raw + right.split("\n", 1)[0]))
-        if (counter := getattr(L, "COUNTER_RIGHT", None)) is not None and counter.match(right):
+        if (counter := L.COUNTER_RIGHT) is not None and counter.match(right):
             return t.exclude("page_chrome", "counter: " + _squeeze(raw + right.split("\n", 1)[0][:20]))
         if _is_docnum(left[-24:], L):
             return t.exclude("document_number", (left.strip().split()[-1] if left.strip() else "") + " " + raw)
@@ -201,7 +211,7 @@ class Tokenizer:
         if not cur and L.LABEL_LEFT.search(left[-4:]):
             return t.exclude("not_a_quantity", f"label {left[-3:].strip()}{raw}")
         if plain_int and not cur:
-            digits = re.sub(r"\D", "", raw)
+            digits = _NON_DIGITS.sub("", raw)
             v = int(digits) if len(digits) < 100 else math.inf  # int() refuses over 4,300 digits; too big anyway
             if 1 <= v <= 31 and len(raw) <= 2 and (_month_before_day(left[-24:], L) or L.DAY_RIGHT.match(right)):
                 return t.exclude("calendar_date", "date: " + _squeeze(left[-10:] + raw + right[:10]))
@@ -216,7 +226,7 @@ class Tokenizer:
                     return t.exclude("calendar_date", "month and year: " + _squeeze(left[-14:] + raw), v)
                 return t.exclude("year", f"year {raw}", v)
         t.value = L.number(raw)
-        dots = getattr(L, "DOT_THOUSANDS", None)
+        dots = L.DOT_THOUSANDS
         if dots is not None and dots.fullmatch(raw) and not cur and not L.SCALE_RIGHT.match(right) \
                 and not L.PERCENT_RIGHT.match(right):
             t.value = float(raw.replace(".", ""))
@@ -225,7 +235,7 @@ class Tokenizer:
             return t.exclude("not_a_quantity", f"{len(raw)}-digit number, beyond any economic figure")
         if cur:
             t.unit = L.CURRENCY_SYMBOLS.get(cur.group(1).replace(" ", ""), cur.group(1))
-            if cur.re is L.CURRENCY_LEFT:
+            if cur.re is L.CURRENCY_LEFT.rx:
                 t.q_start = t.start - len(cur.group(0))
         return self._after_number(t, right, left, glued=True)
 
@@ -238,13 +248,13 @@ class Tokenizer:
         return "://" in chunk or chunk.startswith("www.")
 
     def _has_unit(self, right: str) -> bool:
-        L = self.lex
+        L = self.rules
         return bool(L.PERCENT_RIGHT.match(right) or L.SCALE_RIGHT.match(right) or L.UNIT_RE.match(right)
                     or L.CURRENCY_WORD_RIGHT.match(right)
                     or ((m := L.SUBJECT_RIGHT.match(right)) and m.group(0)[0] == " " and L.people(m.group(1))))
 
     def _words(self, t: Token, left: str, right: str) -> Token:
-        L = self.lex
+        L = self.rules
         if t.text.lower() in L.VAGUE_ALONE:
             return t.exclude("vague_quantity", t.text)  # "тысячи людей": thousands, no figure
         v = L.words_value(t.text)
@@ -253,10 +263,10 @@ class Tokenizer:
         if (m := L.IDIOM_RIGHT.match(right)):
             return t.exclude("not_a_quantity", f"idiom '{t.text}{m.group()}'")
         t.value = v
-        vague_or = getattr(L, "VAGUE_OR_RIGHT", None)
+        vague_or = L.VAGUE_OR_RIGHT
         if vague_or is not None and (vague_or.match(right) or L.VAGUE_OR_LEFT.search(left)):
             return t.exclude("vague_quantity", f"'{_squeeze(left[-8:] + t.text + right[:8])}': a vague count")
-        half = getattr(L, "AND_A_HALF_RIGHT", None)
+        half = L.AND_A_HALF_RIGHT
         if half is not None and (h := half.match(right)):
             t.value += 0.5  # "three-and-a-half times": one number word, half a unit more
             t.end += h.end()
@@ -269,12 +279,12 @@ class Tokenizer:
         return self._after_number(t, right, left, glued=False)
 
     def _multiple(self, t: Token) -> Token:
-        L = self.lex
+        L = self.rules
         w = t.text.lower()
         near_left, near_right = self.text[max(0, t.start - 24):t.start], self.text[t.end:t.end + 24]
-        compares = (getattr(L, "MULTIPLE_COMPARE_LEFT", None) is not None and (
+        compares = (L.MULTIPLE_COMPARE_LEFT is not None and (
             L.MULTIPLE_COMPARE_LEFT.search(near_left) or L.MULTIPLE_COMPARE_RIGHT.match(near_right)))
-        if w in getattr(L, "ADVERB_MULTIPLES", ()) and not compares:
+        if w in L.ADVERB_MULTIPLES and not compares:
             return t.exclude("not_a_quantity", f"'{t.text}': how often, not a multiple")  # "met twice"
         if w in L.MULTIPLE_BASE and not L.MODAL_LEFT.search(near_left[-12:]) and not compares:
             return t.exclude("not_a_quantity", f"'{t.text}' as an adjective")  # "double taxation"
@@ -294,12 +304,12 @@ class Tokenizer:
 
     def _fall_multiple(self, t: Token, left: str, after: str) -> None:
         """'сократился в 2 раза', 'вдвое меньше': a fall by a multiple is the ratio below one."""
-        fall = self.lex.MULTIPLE_FALL
+        fall = self.rules.MULTIPLE_FALL
         if fall is not None and t.value and (fall.search(left) or fall.match(after)):
             t.value = 1 / t.value
 
     def _fraction(self, t: Token, left: str, right: str) -> Token:
-        L = self.lex
+        L = self.rules
         words = re.split(r"[\s-]+", t.text.lower())
         numerator, per = L.fraction_value(words)
         followed_by_of = L.FRACTION_OF_RIGHT.match(right) is not None
@@ -315,16 +325,16 @@ class Tokenizer:
 
     # ------------------------------------------------------------------ what follows a figure
     def _after_number(self, t: Token, right: str, left: str, glued: bool) -> Token:
-        L = self.lex
+        L = self.rules
         pos = 0
         sc = L.SCALE_RIGHT.match(right)
-        bare = getattr(L, "GLUED_BARE_SCALE", None)
+        bare = L.GLUED_BARE_SCALE
         if not sc and glued and (t.unit or (bare is not None and bare.match(right))):
             sc = L.GLUED_SCALE_RIGHT.match(right)
         if sc:
             t.value *= L.SCALES[sc.group(1).lower()]
             pos = sc.end()
-            compound = getattr(L, "COMPOUND_SCALE_RIGHT", None)
+            compound = L.COMPOUND_SCALE_RIGHT
             if compound is not None and (cm := compound.match(right[pos:])) \
                     and L.SCALES[cm.group(2).lower()] < L.SCALES[sc.group(1).lower()]:
                 t.value += int(cm.group(1)) * L.SCALES[cm.group(2).lower()]  # "3 bln 250 mln" is one figure
@@ -394,7 +404,7 @@ class Tokenizer:
                 sub = L.SUBJECT_RIGHT.match(rest)
                 t.subject = L.subject([w for w in (sub.groups() if sub else ()) if w])
                 t.unit = "persons" if t.subject and any(L.people(w) for w in t.subject.split()) else "count"
-        bare = getattr(L, "BARE_SCALE_MONEY", None)
+        bare = L.BARE_SCALE_MONEY
         if t.unit == "count" and sc and bare is not None and self.last_currency and bare.fullmatch(sc.group(1)) \
                 and (t.subject is None or L.money_subject(t.subject)):
             # "мечтали о 5 млрд товарооборота", "2022 г. – 26 млрд": billions in a text about money are money
@@ -407,16 +417,18 @@ class Tokenizer:
         return t
 
     def _qualify(self, t: Token, left: str, after: str) -> None:
-        L = self.lex
+        L = self.rules
         # the qualifier stands before the currency symbol: "some US$ 4.2 billion"
         before = self.text[max(0, t.q_start - L.QUALIFIER_WINDOW):t.q_start]
         t.context = before
         t.after = after[:40]
-        q = L.qualifier_before(before)
+        # qualifier_before answers only where its pattern matches at the end of `before`, and a search of that
+        # pattern tries every position of the window: the last character decides most figures at once
+        q = L.qualifier_before(before) if L.QUALIFIER_END[before.rstrip()[-1:]] else None
         if q:
             t.qualifier = q
             return
-        opens, closes = getattr(L, "RANGE_OPEN_RIGHT", None), getattr(L, "RANGE_CLOSE_LEFT", None)
+        opens, closes = L.RANGE_OPEN_RIGHT, L.RANGE_CLOSE_LEFT
         if opens is not None and opens.match(self.text, t.q_end, t.q_end + 12):
             t.qualifier = "at_least"
             return
@@ -436,3 +448,88 @@ def _year_in(s: str) -> int | None:
         return int(m.group(1))
     m = re.search(r"[/.](\d{2})$", s)
     return 2000 + int(m.group(1)) if m and int(m.group(1)) < 50 else (1900 + int(m.group(1)) if m else None)
+
+
+# ---------------------------------------------------------------- the lexicon's patterns, asked cheaply first
+
+class _Always(dict):
+    def __missing__(self, c: str) -> bool:
+        return True
+
+
+_ALWAYS = _Always()
+
+
+class _Gated:
+    """A lexicon pattern that first asks whether the character at the edge of the string it is given can be
+    where a match has its first non-space character (match) or its last (search, for patterns anchored at
+    the end): most figures have nothing around them that any one rule looks for, and a dict lookup proves it
+    for a fraction of the cost of the regular expression. Answers exactly as the pattern does."""
+
+    __slots__ = ("rx", "match", "search", "fullmatch")
+
+    def __init__(self, rx: re.Pattern):
+        self.rx, self.fullmatch = rx, rx.fullmatch
+        first, last = edge(rx), edge(rx, backward=True)
+        self.match = _gate_match(rx.match, first) if first is not None else rx.match
+        self.search = _gate_search(rx.search, last) if last is not None else rx.search
+
+    def __getattr__(self, name):
+        return getattr(self.rx, name)
+
+
+def _gate_match(match, first):
+    def gated(s, pos=None, endpos=None):
+        if pos is None:
+            return match(s) if first[s.lstrip()[:1]] else None
+        if endpos is None:
+            return match(s, pos)
+        return match(s, pos, endpos) if first[s[pos:endpos].lstrip()[:1]] else None
+    return gated
+
+
+def _gate_search(search, last):
+    def gated(s, pos=None, endpos=None):
+        if pos is None:
+            return search(s) if last[s.rstrip()[-1:]] else None
+        if endpos is None:
+            return search(s, pos)
+        return search(s, pos, endpos) if last[s[pos:endpos].rstrip()[-1:]] else None
+    return gated
+
+
+def _pattern(v) -> re.Pattern | None:
+    if isinstance(v, re.Pattern):
+        return v
+    if type(v).__name__ == "_LazyPattern":  # built on first use: built now
+        return v.match.__self__
+    return None
+
+
+_OPTIONAL = ("COUNTER_RIGHT", "DOT_THOUSANDS", "VAGUE_OR_RIGHT", "VAGUE_OR_LEFT", "AND_A_HALF_RIGHT",
+             "MULTIPLE_COMPARE_LEFT", "MULTIPLE_COMPARE_RIGHT", "GLUED_BARE_SCALE", "COMPOUND_SCALE_RIGHT",
+             "BARE_SCALE_MONEY", "RANGE_OPEN_RIGHT", "RANGE_CLOSE_LEFT")
+
+
+@lru_cache(maxsize=None)
+def _rules(code: str) -> SimpleNamespace:
+    """A language's lexicon as the tokenizer reads it: its patterns gated (_Gated), the optional names a
+    language may leave out present as None, and the token pattern split by first character."""
+    L = lexicon(code)
+    ns = dict(vars(L))
+    for name in _OPTIONAL:
+        ns.setdefault(name, None)
+    ns.setdefault("ADVERB_MULTIPLES", ())
+    for name, v in list(ns.items()):
+        if name.isupper() and (rx := _pattern(v)) is not None:
+            ns[name] = _Gated(rx)
+    ns["QUALIFIERS_RIGHT"] = [(_Gated(rx), q) for rx, q in L.QUALIFIERS_RIGHT]
+    ns["UNIT_OF"] = list(L.UNIT_OF)
+    ns["token_res"] = by_first_digit(L.token_re())
+    # the pattern qualifier_before searches the end of the words before a figure with (grammar's for English)
+    qre = L.QUALIFIER_RE if hasattr(L, "QUALIFIER_RE") else g.QUALIFIER_RE if L.qualifier_before is g.qualifier_before else None
+    ns["QUALIFIER_END"] = (qre is not None and edge(qre, backward=True)) or _ALWAYS
+    return SimpleNamespace(**ns)
+
+
+_YEAR_RANGE_LEFT, _ZONE_LEFT = _Gated(_YEAR_RANGE_LEFT), _Gated(_ZONE_LEFT)

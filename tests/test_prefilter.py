@@ -133,3 +133,55 @@ def test_token_pattern_split_by_first_character_matches_as_the_whole():
                 got = (at_digit if ch.isdecimal() else at_other).match(text, i)
                 assert (want and (want.span(), want.lastgroup, want.groupdict())) == \
                     (got and (got.span(), got.lastgroup, got.groupdict())), (code, text[i:i + 20])
+
+
+def _windows() -> list[str]:
+    """Left and right contexts of figures as the tokenizer cuts them, from text written for this test, with
+    the white space and symbols the edge tests must see through."""
+    texts = SAMPLES + [
+        "Exports rose by 5 percent to US$ 4.2 billion, some 40 or more; 3 to 4 percent; KZT 440-450/$ in 2015-16.",
+        "Population of about 18 million, aged 25; 15K views\n(12 votes)\nPage 7 of 312\n12:50+0300, [3] 1990s",
+        "Kazakhstan 4 512,3 3 987,1 113,2\nTotal\u00a0\u00a012 000\u2009500\n\n\t 1.250.000 tonnes; 7 -\u2009 9 mln",
+        "Товарооборот составил 4 512,3 млн долларов США, что на 12,5% больше; не менее 20 тыс. человек, "
+        "с лишним 3 млрд руб., в 2,5 раза, до 1 520 просмотров | 3 мин. |\n1 квартал 2023 года, 16 марта",
+        " \u3000\u2028 5 \x85 ~7 ,8 —9 №12 #3 n°4 $5 £6 €7 ₸8 (9) «10» 11-й 5-ти 2006-м 90-е",
+    ]
+    out = []
+    for text in texts:
+        for i, ch in enumerate(text):
+            if ch.isdigit() or ch in " \u00a0\n":
+                out += [text[max(0, i - 32):i], text[i:i + 48], text[max(0, i - 8):i], text[i:i + 6], text[i + 1:i + 20]]
+    return out
+
+
+def test_gated_lexicon_patterns_answer_as_the_patterns():
+    from kztrade.tokens import _Gated, _rules
+
+    windows = _windows()
+    gated = 0
+    for code in ("en", "ru"):
+        for name, g in vars(_rules(code)).items():
+            pairs = [(g, name)] if isinstance(g, _Gated) else \
+                [(x, name) for x, _ in g] if name == "QUALIFIERS_RIGHT" else []
+            for g, name in pairs:
+                rx = g.rx
+                gated += g.match is not rx.match or g.search is not rx.search
+                for s in windows:
+                    for args in ((s,), (s, 1, len(s) - 1), (s, 0, len(s))):
+                        want, got = rx.match(*args), g.match(*args)
+                        assert (want and want.span()) == (got and got.span()), (code, name, args)
+                        want, got = rx.search(*args), g.search(*args)
+                        assert (want and want.span()) == (got and got.span()), (code, name, args)
+    assert gated > 60  # most lexicon patterns can be asked by their edge character
+
+
+def test_the_edge_of_a_pattern():
+    from kztrade.prefilter import edge
+
+    right = edge(re.compile(r"^[\s-]?(?:%|per\s?cent\b)", re.I))
+    assert [c for c in "%pP5a-x" if right[c]] == ["%", "p", "P", "-"]  # the edge asked is never white space
+    assert right[""] is False
+    left = edge(re.compile(r"\b(?:aged|about)\s+$", re.I), backward=True)
+    assert [c for c in "dDtx5" if left[c]] == ["d", "D", "t"]
+    assert edge(re.compile(r"^\s*(?:or\s+so)?\s*$")) is None  # may match white space alone
+    assert edge(re.compile(r"about\s+"), backward=True) is None  # not anchored at the end
