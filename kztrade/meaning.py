@@ -128,6 +128,29 @@ class Meaning:
         self.scan = Scan(ctx.text)  # a pattern is searched only where one of its words occurs
         self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+        self._has: dict[tuple[int, int, int], bool] = {}
+        self._may: dict[tuple[int, int, int], bool] = {}
+        self._anaphora: dict[tuple[int, int], bool] = {}
+
+    def _matches_in(self, rx: re.Pattern, a: int, b: int) -> bool:
+        """rx matches in text[a:b] (searched as a string of its own), once per sentence or clause: every
+        figure of a sentence asks the same."""
+        key = (id(rx), a, b)
+        got = self._has.get(key)
+        if got is None:
+            got = self._has[key] = self.scan.may(rx, a, b) and rx.search(self.text[a:b]) is not None
+        return got
+
+    def _in(self, rx: re.Pattern, s: int, e: int, a: int, b: int) -> bool:
+        """False where rx cannot match in the window text[a:b] because its literals are absent from the
+        sentence text[s:e] holding it: asked once per sentence instead of once per figure."""
+        if a < s or b > e:
+            return True  # not inside the sentence: the window's own search decides
+        key = (id(rx), s, e)
+        got = self._may.get(key)
+        if got is None:
+            got = self._may[key] = self.scan.may(rx, s, e)
+        return got
 
     # ------------------------------------------------------------------ measure
     def nearest_cue(self, t: Token, s: int, e: int) -> re.Match | None:
@@ -174,39 +197,40 @@ class Meaning:
                 if not any(a <= m.start() < b for a, b in bad)]
 
     def is_change(self, t: Token, s: int, e: int) -> bool:
-        w, may = self.w, self.scan.may
+        w, scan_may, has = self.w, self.scan.may, self._in
+
+        def may(rx, a, b):
+            return has(rx, s, e, a, b) and scan_may(rx, a, b)
+
         a, b = max(s, t.q_start - 60), min(e, t.q_end + 40)
-        before = self.text[a:t.q_start]
-        after = self.text[t.q_end:b]
         a80 = max(s, t.q_start - 80)
-        return bool((may(w.change_left, a, t.q_start) and w.change_left.search(before))
-                    or (may(w.change_right, t.q_end, b) and w.change_right.match(after))
-                    or (may(w.change_by_left, a80, t.q_start) and w.change_by_left.search(self.text[a80:t.q_start]))
-                    or (may(w.compared_right, t.q_end, b) and w.compared_right.match(after))
-                    or (may(w.lost_value_right, t.q_end, b) and w.lost_value_right.match(after)))
+        text = self.text
+        return bool((may(w.change_left, a, t.q_start) and w.change_left.search(text[a:t.q_start]))
+                    or (may(w.change_right, t.q_end, b) and w.change_right.match(text[t.q_end:b]))
+                    or (may(w.change_by_left, a80, t.q_start) and w.change_by_left.search(text[a80:t.q_start]))
+                    or (may(w.compared_right, t.q_end, b) and w.compared_right.match(text[t.q_end:b]))
+                    or (may(w.lost_value_right, t.q_end, b) and w.lost_value_right.match(text[t.q_end:b])))
 
     def measure(self, t: Token, s: int, e: int) -> tuple[str, re.Match | None]:
-        w, may = self.w, self.scan.may
-        sentence = self.text[s:e]
+        w = self.w
         u = t.unit
 
         def in_sentence(rx: re.Pattern) -> bool:
-            return may(rx, s, e) and rx.search(sentence) is not None
+            return self._matches_in(rx, s, e)
 
         if u == "ratio":
             return "growth_factor", self.nearest_cue(t, s, e)
         if u in ("percent", "percentage_points"):
             lo, hi = self.clause(t.q_start, s, e)
-            clause = self.text[lo:hi]
             for rx, m in w.percent_measures:
-                if m == "devaluation" and may(rx, lo, hi) and rx.search(clause):
+                if m == "devaluation" and self._matches_in(rx, lo, hi):
                     return m, None
             if self.is_change(t, s, e):
                 return "growth_rate", self.nearest_cue(t, s, e)
             if in_sentence(w.cross_border) and in_sentence(w.trade):
                 return "cross_border_share", None
             for rx, m in w.percent_measures:
-                if may(rx, lo, hi) and rx.search(clause):
+                if self._matches_in(rx, lo, hi):
                     return m, None
             if in_sentence(w.inflation):
                 return "inflation", None
@@ -412,7 +436,8 @@ class Meaning:
 
     def rate_unit(self, t: Token, s: int, e: int) -> str | None:
         """'traded at 340 per dollar': a bare figure priced in the currency its sentence names."""
-        m = self.w.per_right.match(self.text, t.q_end, min(e, t.q_end + 30))
+        end = min(e, t.q_end + 30)
+        m = self._in(self.w.per_right, s, e, t.q_end, end) and self.w.per_right.match(self.text, t.q_end, end)
         if not m:
             return None
         base = self.w.lex.PER_BASE[m.group("base").lower()]
@@ -443,7 +468,10 @@ class Meaning:
         return cache[s]
 
     def antecedent_applies(self, t: Token, s: int, e: int) -> bool:
-        return bool(self.scan.search(self.w.anaphora, s, e))
+        got = self._anaphora.get((s, e))
+        if got is None:
+            got = self._anaphora[(s, e)] = bool(self.scan.search(self.w.anaphora, s, e))
+        return got
 
     def cue_before(self, s: int, sentences) -> re.Match | None:
         """The last measure cue of the one or two sentences before s: what 'it' and 'the figure' point back to

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .grammar import words_value
+from .grammar import _trie, words_value
 from .meaning import _at
 from .prefilter import Scan, led
 
@@ -133,8 +133,14 @@ class Lexicon:
         self.period_break = _compile(lex.PERIOD_BREAK)
         self.gates = {k: frozenset(v) for k, v in getattr(lex, "PERIOD_GATES", {}).items()}
         # every gate word as a whole run of word characters, found in one pass over a document
+        # Each branch opens with its first letter, then checks that no word character precedes it: re then
+        # skips to the letters gate words begin with instead of trying the pattern at every position.
         gate_words = sorted({w for ws in self.gates.values() for w in ws}, key=len, reverse=True)
-        self.gate_re = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, gate_words)) + r")(?!\w)")
+        by_first: dict[str, list[str]] = {}
+        for w in gate_words:
+            by_first.setdefault(w[0], []).append(w[1:])
+        self.gate_re = (re.compile("(?:" + "|".join(re.escape(c) + r"(?<!\w.)" + _trie(rests)
+                                                    for c, rests in sorted(by_first.items())) + r")(?!\w)")
                         if gate_words else None)
         self.gate_names = {w: tuple(k for k, ws in self.gates.items() if w in ws) for w in gate_words}
         self.gate_len = max(map(len, gate_words), default=0)
@@ -171,6 +177,8 @@ class Periods:
         self._may: dict[tuple[int, int, int], bool] = {}
         self._at: dict[int, tuple[int, int] | None] = {}  # period start -> the figure it stands right after
         self._own_of: dict[int, tuple[list[Mention], list[int], int | None]] = {}
+        self._quiet_of: dict[tuple[int, int], bool] = {}
+        self._quiet_cols: dict[tuple, dict] = {}
 
     def _search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
         """scan.search, once per window: every figure of a sentence asks about the same sentence or clause."""
@@ -370,9 +378,32 @@ class Periods:
 
     # ---------------------------------------------------------------- a figure's period
     def resolve(self, q_start: int, q_end: int, s: int, e: int, change: bool) -> dict:
+        lo, hi = self.clause(q_start, s, e)
+        if s <= q_start and q_end <= e and self._quiet(s, e):
+            # nothing in the sentence depends on where the figure stands in its clause: one answer per clause
+            key = (s, e, lo, hi, change)
+            cols = self._quiet_cols.get(key)
+            if cols is None:
+                cols = self._quiet_cols[key] = self._resolve(q_start, q_end, s, e, lo, hi, change)
+            return dict(cols)
+        return self._resolve(q_start, q_end, s, e, lo, hi, change)
+
+    def _quiet(self, s: int, e: int) -> bool:
+        """The sentence names no period, no span of years, and none of the words that make a figure's outlook
+        depend on the words next to it."""
+        key = (s, e)
+        got = self._quiet_of.get(key)
+        if got is None:
+            lx, may = self.lx, self.scan.may
+            got = self._quiet_of[key] = (not self._own_periods(s, e)[0] and not self.mentions(s, e)
+                                         and self._search(lx.between_years, s, e) is None
+                                         and not any(may(rx, s, e) for rx in (lx.target, lx.forecast,
+                                                                               lx.outlook_right, lx.future_by)))
+        return got
+
+    def _resolve(self, q_start: int, q_end: int, s: int, e: int, lo: int, hi: int, change: bool) -> dict:
         lx, text, pub = self.lx, self.text, self.pub
         own, own_starts, sentence_year = self._own_periods(s, e)
-        lo, hi = self.clause(q_start, s, e)
         outlook = self.outlook(q_start, q_end, lo, hi, s, e)
         period = Period()
         chosen: Mention | None = None
