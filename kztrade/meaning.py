@@ -120,6 +120,24 @@ class Context:
         return self._pair
 
 
+class SentenceLiterals:
+    """Whether a pattern may match in a window of a sentence, asked of the sentence once: False where its
+    literals are absent from the sentence text[s:e], so from every window inside it (prefilter.Scan.may)."""
+
+    def __init__(self, scan: Scan):
+        self.scan = scan
+        self._may: dict[tuple[int, int, int], bool] = {}
+
+    def __call__(self, rx: re.Pattern, s: int, e: int, a: int, b: int) -> bool:
+        if a < s or b > e:
+            return True  # the window a:b is not inside the sentence: its own search decides
+        key = (id(rx), s, e)
+        got = self._may.get(key)
+        if got is None:
+            got = self._may[key] = self.scan.may(rx, s, e)
+        return got
+
+
 class Meaning:
     def __init__(self, ctx: Context):
         self.ctx = ctx
@@ -129,7 +147,7 @@ class Meaning:
         self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self._has: dict[tuple[int, int, int], bool] = {}
-        self._may: dict[tuple[int, int, int], bool] = {}
+        self._in = SentenceLiterals(self.scan)
         self._anaphora: dict[tuple[int, int], bool] = {}
 
     def _matches_in(self, rx: re.Pattern, a: int, b: int) -> bool:
@@ -141,16 +159,6 @@ class Meaning:
             got = self._has[key] = self.scan.may(rx, a, b) and rx.search(self.text[a:b]) is not None
         return got
 
-    def _in(self, rx: re.Pattern, s: int, e: int, a: int, b: int) -> bool:
-        """False where rx cannot match in the window text[a:b] because its literals are absent from the
-        sentence text[s:e] holding it: asked once per sentence instead of once per figure."""
-        if a < s or b > e:
-            return True  # not inside the sentence: the window's own search decides
-        key = (id(rx), s, e)
-        got = self._may.get(key)
-        if got is None:
-            got = self._may[key] = self.scan.may(rx, s, e)
-        return got
 
     # ------------------------------------------------------------------ measure
     def nearest_cue(self, t: Token, s: int, e: int) -> re.Match | None:

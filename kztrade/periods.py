@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .grammar import _trie, words_value
-from .meaning import _at
+from .meaning import SentenceLiterals, _at
 from .prefilter import Scan, led
 
 _WORD = re.compile(r"\w+")
@@ -174,7 +174,7 @@ class Periods:
         self._events: dict[str, int | None] = {}
         self._gate_hits: dict[str, tuple[list[int], list[int]]] | None = None
         self._found: dict[tuple[int, int, int], re.Match | None] = {}  # (id(pattern), pos, endpos) -> match
-        self._may: dict[tuple[int, int, int], bool] = {}
+        self._in = SentenceLiterals(self.scan)
         self._at: dict[int, tuple[int, int] | None] = {}  # period start -> the figure it stands right after
         self._own_of: dict[int, tuple[list[Mention], list[int], int | None]] = {}
         self._quiet_of: dict[tuple[int, int], bool] = {}
@@ -188,18 +188,6 @@ class Periods:
         except KeyError:
             m = self._found[key] = self.scan.search(rx, pos, endpos)
             return m
-
-    def _in(self, rx: re.Pattern, s: int, e: int, a: int, b: int) -> bool:
-        """False where rx cannot match in the window text[a:b] because it cannot match anywhere in the sentence
-        text[s:e] holding it (its literals are absent there): asked once per sentence, it spares each figure
-        the search of its own window."""
-        if a < s or b > e:
-            return True  # not inside the sentence: the window's own search decides
-        key = (id(rx), s, e)
-        got = self._may.get(key)
-        if got is None:
-            got = self._may[key] = self.scan.may(rx, s, e)
-        return got
 
     def _gated(self, s: int, e: int):
         """The gates (lexicon PERIOD_GATES) one of whose words is a word of text[s:e]: a function of a gate's
