@@ -7,6 +7,10 @@ a known abbreviation or an initial ("S. Frederick Starr").
 
 Russian text is split by razdel, the rule-based splitter made for Russian (it knows "г.", "млрд.", "т.е."
 and initials, and returns offsets), and at line breaks as English is.
+
+A table written as text is split by its rows: a line holds one row ("Russia 4 512,3 3 987,1"), and where rows
+run on in one line ("Russia 4 512,3 3 987,1 China 2 100,5 1 800,2") a row begins at each label that follows
+the figures of the one before, so no figure is read with the words of another row.
 """
 from __future__ import annotations
 
@@ -30,6 +34,9 @@ class Sentences:
             self.starts = _razdel_starts(text)
         else:
             self.starts = self._english_starts(text)
+        rows = _row_starts(text)
+        if rows:
+            self.starts = sorted(set(self.starts).union(rows))
         inside = sorted((a, b) for a, b in mentions if b - a > 1)
         if inside:
             self.starts = [p for p in self.starts if not _cuts(inside, p)]
@@ -75,6 +82,67 @@ class Sentences:
             cut = self.text.rfind(" ", pos, hi)
             hi = cut if cut > pos else hi
         return lo, hi
+
+
+# Two or more figures in a row, separated by blanks: the cells of a table row ("4 512,3 3 987,1"). Led by a digit
+# so re skips to digits; what stands before the first figure is checked in Python, for the few runs found.
+_FIGURES = re.compile(r"\d[\d.,]*(?:[ \t\u00a0\u202f]+\d[\d.,]*)+")
+# between the figures of one row and those of the next: a blank, a label of up to 80 characters with no
+# digit, line break, comma or sentence end in it, beginning with a letter, and a blank
+_LABEL_BETWEEN = re.compile(r"([ \t\u00a0\u202f]+)[^\W\d_][^\d\n.,;!?]{0,80}?[ \t\u00a0\u202f]+")
+
+
+_LINE_END = re.compile(r"[ \t\u00a0\u202f]*(?:\n|\Z)")
+
+
+def _row_starts(text: str) -> list[int]:
+    """Where a row of a table begins in a line that holds several: at the label after the figures of a row
+    that itself follows a label, and at the label of the first such row when words stand before it on its
+    line (a heading: "(million US dollars): Russia 4 512,3 ..."). Rows count only where the last of them
+    ends its line: figures in prose run on into words ("5 6 times, to 4 512,3 million")."""
+    starts: list[int] = []
+    chain: list[int] = []  # the row starts of the rows run on so far, kept once the line ends with a row
+    head = None  # the figures of the first row of a chain: its label is looked for once the chain is kept
+    prev = None  # the end of the last run of figures that follows a label
+    for m in _FIGURES.finditer(text):
+        a, b = m.span()
+        if a and text[a - 1] in ".,":
+            prev = head = None  # the run continues a number ("1.2 3"): not the cells of a row
+            chain = []
+            continue
+        if prev is not None and (gap := _LABEL_BETWEEN.fullmatch(text, prev, a)):
+            chain.append(prev + len(gap.group(1)))
+        else:
+            chain = []
+            head = a
+        before = text[max(0, a - 2):a]
+        if len(before) == 2 and before[1] in " \t\u00a0\u202f" and (before[0].isalpha() or before[0] == ")") \
+                and (b == len(text) or not text[b].isalnum()):
+            prev = b
+            if chain and _LINE_END.match(text, b):
+                if head is not None and (first := _label_start(text, head)) is not None:
+                    starts.append(first)
+                starts += chain
+                chain, head = [], None
+        else:
+            prev = head = None
+            chain = []
+    return starts
+
+
+_LABEL_START = re.compile(r"[\d\n:;.!?()][^\d\n:;.!?()]*\Z")
+
+
+def _label_start(text: str, a: int) -> int | None:
+    """The start of the label before the figures at a, where words of the same line stand before it."""
+    lo = max(0, a - 100)
+    m = _LABEL_START.search(text, lo, a)
+    if m is None or text[m.start()] == "\n":
+        return None  # the label begins its line (already a start), or no end of a heading is near
+    p = m.start() + 1
+    while p < a and text[p] in " \t\u00a0\u202f":
+        p += 1
+    return p if p < a and text[p].isalpha() else None
 
 
 def _razdel_starts(text: str) -> list[int]:
