@@ -6,7 +6,9 @@ Each corpus is the seed articles repeated to the size asked, each copy with a nu
 two documents are the same file, written once as a folder of .txt files and once as one .jsonl; it lives in a
 temporary folder that is deleted afterwards. Memory is the peak of the summed RSS of the whole process tree
 (the kztrade command, its workers, and for Dask its scheduler, nannies and workers), sampled every 50 ms
-with psutil, since ru_maxrss would see only one process.
+with psutil, since ru_maxrss would see only one process. CPU seconds of the tree are reported beside wall time:
+on a shared machine they move less with other people's load. "parent CPU" is the kztrade process's own CPU
+time over the wall time (for Dask it includes the scheduler and the nannies, which run in it).
 """
 from __future__ import annotations
 
@@ -42,14 +44,16 @@ def write_corpus(where: Path, mb: float) -> tuple[Path, Path, float]:
 
 
 def measure(args: list[str], interval: float = 0.05) -> dict:
-    """Run a command; wall seconds and the peak summed RSS (MB) of its process tree."""
+    """Run a command; wall seconds, the peak summed RSS (MB) of its process tree, and the CPU seconds of the
+    command's own process (the parent, which should stay light: the workers do the reading and writing)."""
     import psutil
 
     err = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # a pipe would fill and stall a chatty run
     t = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err)
     top = psutil.Process(proc.pid)
-    peak = 0
+    peak = parent_cpu = 0
+    cpu: dict[int, float] = {}  # CPU seconds of every process of the tree, as last seen
     while proc.poll() is None:
         try:
             tree = [top] + top.children(recursive=True)
@@ -59,9 +63,14 @@ def measure(args: list[str], interval: float = 0.05) -> dict:
         for p in tree:
             try:
                 rss += p.memory_info().rss
+                cpu[p.pid] = sum(p.cpu_times()[:2])
             except psutil.NoSuchProcess:
                 pass
         peak = max(peak, rss)
+        try:
+            parent_cpu = sum(top.cpu_times()[:2])
+        except psutil.NoSuchProcess:
+            pass
         time.sleep(interval)
     proc.wait()
     wall = time.perf_counter() - t
@@ -69,7 +78,8 @@ def measure(args: list[str], interval: float = 0.05) -> dict:
     err = err.read()
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, args))} exited {proc.returncode}:\n{err}")
-    return {"wall": wall, "peak_mb": peak / 1e6, "summary": err.strip().splitlines()[-1]}
+    return {"wall": wall, "peak_mb": peak / 1e6, "parent_cpu": parent_cpu / wall, "cpu": sum(cpu.values()),
+            "summary": err.strip().splitlines()[-1]}
 
 
 def bench(mb: float, engines: dict = ENGINES) -> list[dict]:
@@ -88,11 +98,11 @@ def bench(mb: float, engines: dict = ENGINES) -> list[dict]:
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| corpus | input | engine | wall (s) | MB/s | peak RSS of the process tree (MB) |",
-             "|---:|---|---|---:|---:|---:|"]
+    lines = ["| corpus | input | engine | wall (s) | MB/s | CPU of the tree (s) | peak RSS of the tree (MB) | "
+             "parent CPU |", "|---:|---|---|---:|---:|---:|---:|---:|"]
     for r in rows:
         lines.append(f"| {r['size_mb']:.0f} MB | {r['input']} | `{r['engine']}` | {r['wall']:.1f} | "
-                     f"{r['mb_s']:.2f} | {r['peak_mb']:.0f} |")
+                     f"{r['mb_s']:.2f} | {r['cpu']:.0f} | {r['peak_mb']:.0f} | {r['parent_cpu']:.0%} |")
     return "\n".join(lines)
 
 

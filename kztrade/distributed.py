@@ -28,13 +28,18 @@ def missing() -> bool:
 def dask_map(stream: Iterator[tuple[int, Part]], outs: list[tuple[str, str]], lang: str | None, jobs: int,
              scheduler: str | None = None) -> Iterator[tuple[int, Part, dict]]:
     """(index, part) pairs in, (index, part, run_part's answer) out, in input order, run on Dask."""
+    import dask
     from dask.distributed import Client, LocalCluster, as_completed
 
     cluster = None
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        # a cluster of our own samples no stacks every 10 ms and no GIL every 1 ms: nobody looks at them, and
+        # on a small machine they take CPU from the extraction (the workers inherit this config)
+        with dask.config.set({"distributed.worker.profile.enabled": False,
+                              "distributed.admin.system-monitor.gil.enabled": False}):
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
