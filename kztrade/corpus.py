@@ -648,7 +648,11 @@ def _worker_loop(conn) -> None:
     _worker_init()
     try:
         while (task := conn.recv()) is not None:
-            conn.send(run_part(*task))
+            try:
+                answer = run_part(*task)
+            except Exception as e:  # e.g. a full disk: raised in the parent, which reports it and cleans up
+                answer = e
+            conn.send(answer)
     except (EOFError, BrokenPipeError):  # the parent is gone (killed): nobody to answer
         pass
 
@@ -700,6 +704,8 @@ class _Workers:
                 raise RuntimeError(f"worker process {self.procs[k].pid} died (exit code {self.procs[k].exitcode})"
                                    ) from None
             received += 1
+            if isinstance(result, Exception):
+                raise result
             index, part = flight.popleft()
             send()
             yield index, part, result
