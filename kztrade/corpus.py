@@ -346,12 +346,13 @@ def plan(inputs: list[str], published: str | None = None, jobs: int = 1, partiti
         if isinstance(item, InputError):
             yield item
         elif item.fmt == "jsonl":
-            if size:
+            if size:  # each part is sent as soon as its end is found: the workers start before the scan ends
                 cuts = [k * step - pos for k in range(pos // step + 1, -(-(pos + size) // step))]
-                starts = [(0, 1)] + [(s, n) for s, n in _line_starts(item.path, cuts) if s < size]
-                starts = [s for i, s in enumerate(starts) if i == 0 or s[0] != starts[i - 1][0]]
-                for (start, first), (end, _) in zip(starts, starts[1:] + [(size, 0)]):
-                    yield Part("jsonl", item.path, start=start, end=end, first=first, published=published)
+                start, first = 0, 1
+                for end, line in itertools.chain(_line_starts(item.path, cuts), [(size, 0)]):
+                    if start < end <= size:  # a line longer than a step holds more than one cut
+                        yield Part("jsonl", item.path, start=start, end=end, first=first, published=published)
+                        start, first = end, line
         else:
             g0 = row = row0 = 0
             for g, (rows, nbytes) in enumerate(groups):
