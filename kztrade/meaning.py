@@ -120,24 +120,6 @@ class Context:
         return self._pair
 
 
-class SentenceLiterals:
-    """Whether a pattern may match in a window of a sentence, asked of the sentence once: False where its
-    literals are absent from the sentence text[s:e], so from every window inside it (prefilter.Scan.may)."""
-
-    def __init__(self, scan: Scan):
-        self.scan = scan
-        self._may: dict[tuple[int, int, int], bool] = {}
-
-    def __call__(self, rx: re.Pattern, s: int, e: int, a: int, b: int) -> bool:
-        if a < s or b > e:
-            return True  # the window a:b is not inside the sentence: its own search decides
-        key = (id(rx), s, e)
-        got = self._may.get(key)
-        if got is None:
-            got = self._may[key] = self.scan.may(rx, s, e)
-        return got
-
-
 class Meaning:
     def __init__(self, ctx: Context):
         self.ctx = ctx
@@ -147,7 +129,6 @@ class Meaning:
         self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self._has: dict[tuple[int, int, int], bool] = {}
-        self._in = SentenceLiterals(self.scan)
         self._anaphora: dict[tuple[int, int], bool] = {}
 
     def _matches_in(self, rx: re.Pattern, a: int, b: int) -> bool:
@@ -205,19 +186,16 @@ class Meaning:
                 if not any(a <= m.start() < b for a, b in bad)]
 
     def is_change(self, t: Token, s: int, e: int) -> bool:
-        w, scan_may, has = self.w, self.scan.may, self._in
-
-        def may(rx, a, b):
-            return has(rx, s, e, a, b) and scan_may(rx, a, b)
-
+        w, may = self.w, self.scan.may
         a, b = max(s, t.q_start - 60), min(e, t.q_end + 40)
+        before = self.text[a:t.q_start]
+        after = self.text[t.q_end:b]
         a80 = max(s, t.q_start - 80)
-        text = self.text
-        return bool((may(w.change_left, a, t.q_start) and w.change_left.search(text[a:t.q_start]))
-                    or (may(w.change_right, t.q_end, b) and w.change_right.match(text[t.q_end:b]))
-                    or (may(w.change_by_left, a80, t.q_start) and w.change_by_left.search(text[a80:t.q_start]))
-                    or (may(w.compared_right, t.q_end, b) and w.compared_right.match(text[t.q_end:b]))
-                    or (may(w.lost_value_right, t.q_end, b) and w.lost_value_right.match(text[t.q_end:b])))
+        return bool((may(w.change_left, a, t.q_start) and w.change_left.search(before))
+                    or (may(w.change_right, t.q_end, b) and w.change_right.match(after))
+                    or (may(w.change_by_left, a80, t.q_start) and w.change_by_left.search(self.text[a80:t.q_start]))
+                    or (may(w.compared_right, t.q_end, b) and w.compared_right.match(after))
+                    or (may(w.lost_value_right, t.q_end, b) and w.lost_value_right.match(after)))
 
     def measure(self, t: Token, s: int, e: int) -> tuple[str, re.Match | None]:
         w = self.w
@@ -444,8 +422,7 @@ class Meaning:
 
     def rate_unit(self, t: Token, s: int, e: int) -> str | None:
         """'traded at 340 per dollar': a bare figure priced in the currency its sentence names."""
-        end = min(e, t.q_end + 30)
-        m = self._in(self.w.per_right, s, e, t.q_end, end) and self.w.per_right.match(self.text, t.q_end, end)
+        m = self.w.per_right.match(self.text, t.q_end, min(e, t.q_end + 30))
         if not m:
             return None
         base = self.w.lex.PER_BASE[m.group("base").lower()]

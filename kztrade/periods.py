@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .grammar import _trie, words_value
-from .meaning import SentenceLiterals, _at
+from .meaning import _at
 from .prefilter import Scan, led
 
 _WORD = re.compile(r"\w+")
@@ -66,6 +66,24 @@ class Mention:
         if y is None:
             return None
         return y, self.m1, self.m2
+
+
+@dataclass
+class _Facts:
+    """What a sentence tells all its figures (Periods.facts). The flags say whether a pattern's literals occur
+    in the sentence: where they do not, it cannot match in any window of it."""
+    own: list  # the periods a figure may take as its own, in order
+    starts: list[int]  # their starts
+    year: int | None  # the year the sentence states first
+    brk: bool = True  # period_break
+    target: bool = True
+    forecast: bool = True
+    right: bool = True  # outlook_right
+    by: bool = True  # future_by
+    quiet: bool = False  # no period, no span of years, no outlook word: the figure's place in it changes nothing
+
+
+_ANY = _Facts([], [], None)
 
 
 @dataclass
@@ -173,11 +191,11 @@ class Periods:
         self._own: dict[int, tuple | None] = {}
         self._events: dict[str, int | None] = {}
         self._gate_hits: dict[str, tuple[list[int], list[int]]] | None = None
+        self._gate_read = 0  # characters of the windows whose gate words were asked for
         self._found: dict[tuple[int, int, int], re.Match | None] = {}  # (id(pattern), pos, endpos) -> match
-        self._in = SentenceLiterals(self.scan)
         self._at: dict[int, tuple[int, int] | None] = {}  # period start -> the figure it stands right after
         self._own_of: dict[int, tuple[list[Mention], list[int], int | None]] = {}
-        self._quiet_of: dict[tuple[int, int], bool] = {}
+        self._facts: dict[tuple[int, int], _Facts] = {}
         self._quiet_cols: dict[tuple, dict] = {}
 
     def _search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
@@ -197,8 +215,13 @@ class Periods:
         gates = lx.gates
         if not gates:
             return lambda name: True
-        if low is None:
-            present = {w.lower() for w in _WORD.findall(self.text, s, e)}
+        self._gate_read += e - s
+        if low is None or (self._gate_hits is None and self._gate_read <= len(low)):
+            # the words of the window itself, while the windows asked about add up to less than the document
+            # (an article's sentences with figures); past that (a run-on line whose figures each bring a
+            # window) the document's gate words, found once
+            present = set(_WORD.findall(low, s, e)) if low is not None else \
+                {w.lower() for w in _WORD.findall(self.text, s, e)}
             return lambda name: name not in gates or not gates[name].isdisjoint(present)
         if self._gate_hits is None:
             hits: dict[str, tuple[list[int], list[int]]] = {k: ([], []) for k in gates}
@@ -367,32 +390,37 @@ class Periods:
     # ---------------------------------------------------------------- a figure's period
     def resolve(self, q_start: int, q_end: int, s: int, e: int, change: bool) -> dict:
         lo, hi = self.clause(q_start, s, e)
-        if s <= q_start and q_end <= e and self._quiet(s, e):
+        f = self.facts(s, e)
+        if not (s <= q_start and q_end <= e):
+            f = _Facts(f.own, f.starts, f.year)  # a window reaching outside the sentence: no shortcut
+        elif f.quiet:
             # nothing in the sentence depends on where the figure stands in its clause: one answer per clause
             key = (s, e, lo, hi, change)
             cols = self._quiet_cols.get(key)
             if cols is None:
-                cols = self._quiet_cols[key] = self._resolve(q_start, q_end, s, e, lo, hi, change)
+                cols = self._quiet_cols[key] = self._resolve(q_start, q_end, s, e, lo, hi, change, f)
             return dict(cols)
-        return self._resolve(q_start, q_end, s, e, lo, hi, change)
+        return self._resolve(q_start, q_end, s, e, lo, hi, change, f)
 
-    def _quiet(self, s: int, e: int) -> bool:
-        """The sentence names no period, no span of years, and none of the words that make a figure's outlook
-        depend on the words next to it."""
-        key = (s, e)
-        got = self._quiet_of.get(key)
-        if got is None:
+    def facts(self, s: int, e: int) -> _Facts:
+        """What a sentence tells all its figures: its periods, and which of the patterns searched next to a
+        figure can match in it at all (their literals occur in it), so that each figure is spared the search
+        of its own window where they do not."""
+        f = self._facts.get((s, e))
+        if f is None:
             lx, may = self.lx, self.scan.may
-            got = self._quiet_of[key] = (not self._own_periods(s, e)[0] and not self.mentions(s, e)
-                                         and self._search(lx.between_years, s, e) is None
-                                         and not any(may(rx, s, e) for rx in (lx.target, lx.forecast,
-                                                                               lx.outlook_right, lx.future_by)))
-        return got
+            own, starts, year = self._own_periods(s, e)
+            f = _Facts(own, starts, year, may(lx.period_break, s, e), may(lx.target, s, e), may(lx.forecast, s, e),
+                       may(lx.outlook_right, s, e), may(lx.future_by, s, e))
+            f.quiet = (not self.mentions(s, e) and self._search(lx.between_years, s, e) is None
+                       and not (f.target or f.forecast or f.right or f.by))
+            self._facts[(s, e)] = f
+        return f
 
-    def _resolve(self, q_start: int, q_end: int, s: int, e: int, lo: int, hi: int, change: bool) -> dict:
+    def _resolve(self, q_start: int, q_end: int, s: int, e: int, lo: int, hi: int, change: bool, f: _Facts) -> dict:
         lx, text, pub = self.lx, self.text, self.pub
-        own, own_starts, sentence_year = self._own_periods(s, e)
-        outlook = self.outlook(q_start, q_end, lo, hi, s, e)
+        own, own_starts, sentence_year = f.own, f.starts, f.year
+        outlook = self.outlook(q_start, q_end, lo, hi, f)
         period = Period()
         chosen: Mention | None = None
 
@@ -424,7 +452,7 @@ class Periods:
                 at = self._attached_to_figure(m, s)
                 return at is None or at[0] == q_start or not self._compared(at[0], q_end)
 
-            breaks = self._in(lx.period_break, s, e, q_end, e)
+            breaks = f.brk
             in_clause = own[bisect.bisect_left(own_starts, lo):bisect.bisect_left(own_starts, hi)]
             before = [m for m in in_clause if m.end <= q_start]
             after = [m for m in in_clause if m.start >= q_end and usable(m)
@@ -491,19 +519,20 @@ class Periods:
             outlook = "forecast"  # a figure for a year after publication cannot be an outcome
         cols = period.columns()
         if base_year is None:
-            base_year, base_period = self.base(q_start, q_end, s, e, lo, hi, period, change, chosen)
+            base_year, base_period = self.base(q_start, q_end, s, e, lo, hi, period, change, chosen, f.brk)
         if base_year is not None and period.year is not None and base_year >= period.year \
                 and base_period is None:
             base_year = None  # the base is never the claim's own period
         cols.update({"base_year": base_year, "base_period": base_period, "outlook": outlook})
         return cols
 
-    def base(self, q_start, q_end, s, e, lo, hi, period: Period, change: bool, chosen: Mention | None):
-        """(base_year, base_period) of a comparison stated in the figure's clause."""
+    def base(self, q_start, q_end, s, e, lo, hi, period: Period, change: bool, chosen: Mention | None,
+             breaks: bool = True):
+        """(base_year, base_period) of a comparison stated in the figure's clause. breaks: False where the
+        sentence holds no period break, which then need not be searched for."""
         lx, pub, scan = self.lx, self.pub, self.scan
         y = period.year
         ms = self.mentions(s, e)
-        breaks = self._in(lx.period_break, s, e, q_end, e)
         # a comparison may follow the figure's clause: "rose by 9% compared to the same period of 2022"
         brk = scan.search(lx.period_break, q_end, e) if breaks else None
         reach = max(hi, brk.start() if brk else e)
@@ -542,17 +571,16 @@ class Periods:
         return got[0], f"{got[0]:04d}-{got[1]:02d}/{got[0]:04d}-{got[2]:02d}"
 
     # ---------------------------------------------------------------- outlook
-    def outlook(self, q_start: int, q_end: int, lo: int, hi: int, s: int | None = None, e: int | None = None) -> str:
-        """s, e: the sentence holding the clause lo:hi, whose words are checked once for all its figures."""
+    def outlook(self, q_start: int, q_end: int, lo: int, hi: int, f: _Facts | None = None) -> str:
+        """f: the facts of the sentence holding the figure, which say which words it lacks."""
         lx, text, scan = self.lx, self.text, self.scan
-        if s is None:
-            s, e = lo, hi
-        if self._in(lx.target, s, e, lo, q_start) and scan.may(lx.target, lo, q_start) and lx.target.search(text[lo:q_start]):
+        f = f or _ANY
+        if f.target and scan.may(lx.target, lo, q_start) and lx.target.search(text[lo:q_start]):
             return "target"
-        if (self._in(lx.forecast, s, e, lo, q_start) and scan.may(lx.forecast, lo, q_start) and lx.forecast.search(text[lo:q_start])) \
-                or (self._in(lx.outlook_right, s, e, q_end, hi) and lx.outlook_right.match(text, q_end, min(hi, q_end + 40))):
+        if (f.forecast and scan.may(lx.forecast, lo, q_start) and lx.forecast.search(text[lo:q_start])) \
+                or (f.right and lx.outlook_right.match(text, q_end, min(hi, q_end + 40))):
             return "forecast"
-        if self.pub is not None and self._in(lx.future_by, s, e, q_end, hi):
+        if self.pub is not None and f.by:
             for m in scan.finditer(lx.future_by, q_end, hi):
                 if int(m.group("y")) > self.pub.year:
                     return "forecast"
