@@ -94,6 +94,7 @@ def bench(mb: float, engines: dict = ENGINES) -> list[dict]:
                              "--no-progress", *flags])
                 shutil.rmtree(out)
                 rows.append({"size_mb": size, "input": form, "engine": name, **r, "mb_s": size / r["wall"]})
+                print(table(rows[-1:]).splitlines()[-1], file=sys.stderr, flush=True)  # a long run shows progress
     return rows
 
 
