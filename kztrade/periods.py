@@ -183,6 +183,7 @@ class Periods:
         self.lx = lexicon(lex)
         self.pub = pub
         self.years = years
+        self.year_starts = [t.start for t in years]
         self.figures = figures  # (q_start, q_end), sorted
         self.fig_ends = [e for _, e in figures]
         self.sents = sents
@@ -196,6 +197,8 @@ class Periods:
         self._at: dict[int, tuple[int, int] | None] = {}  # period start -> the figure it stands right after
         self._own_of: dict[int, tuple[list[Mention], list[int], int | None]] = {}
         self._facts: dict[tuple[int, int], _Facts] = {}
+        self._compared_at: dict[int, bool] = {}
+        self._roles: dict[tuple, str] = {}  # (start, end, kind, has a year) of a period -> its role
         self._quiet_cols: dict[tuple, dict] = {}
 
     def _search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
@@ -325,8 +328,8 @@ class Periods:
                 end, y, rel = with_year(m.end())
                 out.append(Mention(start, end, kind, m1, m2, y, rel))
                 take(m.start(), end)
-        lo = bisect.bisect_left(self.years, s, key=lambda t: t.start)
-        hi = bisect.bisect_left(self.years, e, key=lambda t: t.start)
+        lo = bisect.bisect_left(self.year_starts, s)
+        hi = bisect.bisect_left(self.year_starts, e)
         for t in self.years[lo:hi]:
             if not free(t.start, t.end):
                 continue
@@ -347,10 +350,17 @@ class Periods:
                 y = m.group("y") if "y" in m.groupdict() else None
                 out.append(Mention(m.start(), m.end(), "year", 1, 12, int(y) if y else None, None if y else -1,
                                    role="base", same_period=True))
+        roles = self._roles
         for mm in out:
             if mm.role != "period":
                 continue
             a = max(s, mm.start - 40)
+            # the role is read from the 40 characters before the period and the 30 after it: where the window
+            # holds them all, the answer is the same in every window (overlapping windows of a run-on line)
+            key = (mm.start, mm.end, mm.kind, mm.year is not None) if a > s and mm.end + 30 <= e else None
+            if key is not None and key in roles:
+                mm.role = roles[key]
+                continue
             left = text[a:mm.start]
             if mm.kind in ("year", "month") and scan.may(lx.since_left, a, mm.start) and lx.since_left.search(left):
                 mm.role = "since"  # "from January to July" is a period
@@ -359,6 +369,8 @@ class Periods:
             elif mm.kind == "year" and mm.year is not None and mm.end - mm.start == 4 \
                     and lx.modifier_left.search(left[-12:]) and lx.modifier_right.match(text, mm.end, min(e, mm.end + 30)):
                 mm.role = "modifier"
+            if key is not None:
+                roles[key] = mm.role
         out.sort(key=lambda m: m.start)
         self._mentions[s] = out
         return out
@@ -616,7 +628,13 @@ class Periods:
 
     def _compared(self, fig_start: int, lo: int) -> bool:
         """The figure at fig_start is introduced as a comparison: 'up from $4bn', 'than $4bn'."""
-        return self.scan.search(self.lx.compared_left, max(lo, fig_start - 30), fig_start) is not None
+        if lo > fig_start - 30:
+            return self.scan.search(self.lx.compared_left, lo, fig_start) is not None
+        got = self._compared_at.get(fig_start)  # the 30 characters before the figure: the same for every figure
+        if got is None:
+            got = self._compared_at[fig_start] = \
+                self.scan.search(self.lx.compared_left, fig_start - 30, fig_start) is not None
+        return got
 
     def _has_figure(self, s: int, e: int) -> bool:
         i = bisect.bisect_left(self.figures, (s, -1))
