@@ -85,11 +85,12 @@ def test_an_id_given_twice_is_one_error_whichever_partition_holds_it(corpus, tmp
     r = kz("extract", str(corpus / "docs.jsonl"), "-o", str(tmp_path / "o.csv"), "--jobs", "2")
     first = json.loads((corpus / "docs.jsonl").read_text(encoding="utf-8").splitlines()[0])["id"]
     assert r.returncode == 1
-    assert skipped(r.stderr) == [
-        f"kztrade extract: skipped: {corpus / 'docs.jsonl'}: line 18: id {first!r} is already taken by "
-        f"{corpus / 'docs.jsonl'}: line 1; each document needs its own id",
-        f"kztrade extract: skipped: {corpus / 'docs.jsonl'}: line 5: not a document ({{'id', 'text'}} expected): "
-        "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"]
+    src = corpus / "docs.jsonl"
+    taken = f"kztrade extract: skipped: {src}: line 18: id {first!r} is already taken by {src}: line 1; each " \
+            "document needs its own id"
+    not_json = f"kztrade extract: skipped: {src}: line 5: not a document ({{'id', 'text'}} expected): Expecting " \
+               "property name enclosed in double quotes: line 1 column 2 (char 1)"
+    assert skipped(r.stderr) == [taken, not_json]
     per_doc = pd.read_csv(tmp_path / "o.csv").groupby("source_id").size()
     assert per_doc[first] == per_doc["1" + first[1:]]  # its claims once (the same text under another id), not twice
 
@@ -106,7 +107,7 @@ def test_a_file_named_like_an_earlier_table_row_is_named_by_its_path(corpus, tmp
 # ---------------------------------------------------------------- the parent never reads a text
 
 def test_partitions_are_descriptions_that_cover_a_jsonl_line_by_line(tmp_path, monkeypatch):
-    import kztrade.corpus as corpus
+    from kztrade import corpus
 
     monkeypatch.setattr(corpus, "PART_BYTES", 10_000)
     text = "Exports reached $5 billion in 2012. " * 30  # about 1 kB a document
@@ -131,7 +132,7 @@ def test_partitions_are_descriptions_that_cover_a_jsonl_line_by_line(tmp_path, m
 
 
 def test_a_bigger_corpus_means_more_partitions_not_bigger_ones(tmp_path):
-    import kztrade.corpus as corpus
+    from kztrade import corpus
 
     def plan(n):
         folder = tmp_path / f"docs{n}"
@@ -147,7 +148,7 @@ def test_a_bigger_corpus_means_more_partitions_not_bigger_ones(tmp_path):
 
 def test_the_parent_reads_no_document_with_jobs_or_dask(corpus, tmp_path, monkeypatch):
     """Workers are processes of their own: what the parent cannot do, they still do."""
-    import kztrade.corpus as corpus_mod
+    from kztrade import corpus as corpus_mod
 
     def refuse(*a, **k):
         raise AssertionError("the parent read a document")
@@ -173,7 +174,7 @@ def test_the_parent_reads_no_document_with_jobs_or_dask(corpus, tmp_path, monkey
 
 
 def test_tokens_are_kept_only_when_asked_for(corpus, tmp_path, monkeypatch):
-    import kztrade.corpus as corpus_mod
+    from kztrade import corpus as corpus_mod
 
     part = next(p for p in corpus_mod.plan([str(corpus / "docs")]) if isinstance(p, corpus_mod.Part))
     seen = []
