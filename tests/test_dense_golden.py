@@ -1,0 +1,62 @@
+"""Golden outputs on number-dense text printed without sentence ends, where a sentence is a window around each
+figure and the per-sentence shortcuts of the claim rules meet their edge cases: bulletins flattened into one
+line, a bulletin whose sentence ends became commas, a run-on line of figures with periods attached, and
+figures alone ("1 1 1 ...", "1.1.1.").
+
+    .venv/bin/python tests/test_dense_golden.py --write   # after a change that is meant to change outputs
+
+tests/golden.py covers the seeds, the Russian articles and bulletins as printed (one table row a line).
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests/data/golden/dense.jsonl.gz"
+
+
+def corpus() -> list[tuple[str, str, str | None, str]]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bulletin import generate
+
+    docs = []
+    for lang in ("en", "ru"):
+        docs.append((f"flat-{lang}", generate(8, lang, 7).replace("\n", " "), "2021-03-15", lang))
+        docs.append((f"nodot-{lang}", generate(8, lang, 8).replace("\n", " ").replace(". ", ", "), "2018-03-15", lang))
+    docs.append(("run-on", ("Exports reached $5 billion in 2012 and " * 150).strip(), None, "en"))
+    docs.append(("run-on-mixed", " ".join(f"imports fell {i % 40}% in H{i % 2 + 1} {2000 + i % 20}, up from "
+                                          f"${i % 9 + 1} billion a year earlier, and" for i in range(120)),
+                 "2016-06-01", "en"))
+    docs.append(("ones", "1 " * 1500, "2020-01-01", "en"))
+    docs.append(("dots", "1.1." * 600, "2020-01-01", "en"))
+    docs.append(("ones-ru", "1 " * 1000, "2020-01-01", "ru"))
+    return docs
+
+
+def rows() -> list[str]:
+    from kztrade.extract import extract
+
+    out = []
+    for sid, text, published, lang in corpus():
+        claims, tokens = extract(text, sid, published, lang)
+        out += [json.dumps(["claim", r], sort_keys=True, ensure_ascii=False, default=str) for r in claims]
+        out += [json.dumps(["token", r], sort_keys=True, ensure_ascii=False, default=str) for r in tokens]
+    return out
+
+
+def test_extract_output_is_unchanged_on_number_dense_run_on_text():
+    with gzip.open(GOLDEN, "rt", encoding="utf-8") as f:
+        want = f.read().splitlines()
+    got = rows()
+    diffs = [f"row {i}:\n  want {w}\n  got  {g}" for i, (w, g) in enumerate(zip(want, got)) if w != g]
+    assert not diffs and len(want) == len(got), "\n".join(diffs[:5]) or f"{len(want)} rows wanted, {len(got)} produced"
+
+
+if __name__ == "__main__" and "--write" in sys.argv:
+    data = "\n".join(rows()) + "\n"
+    with gzip.GzipFile(GOLDEN, "wb", mtime=0) as f:
+        f.write(data.encode())
+    print(f"wrote {GOLDEN} ({data.count(chr(10))} rows)")
