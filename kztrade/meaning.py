@@ -9,6 +9,7 @@ language's lexicon (kztrade/lang/); the period of a figure is periods.py's.
 """
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 from .countries import alias_table, country_re, find_countries, main_pair
 from .grammar import RATE_UNITS
-from .prefilter import Scan, first_chars, led
+from .prefilter import Scan, first_chars, led, literals
 from .tokens import Token
 
 _CUE_BLOCK = 2048
@@ -120,12 +121,73 @@ class Context:
         return self._pair
 
 
+class WindowScan:
+    """prefilter.Scan, giving the same answers, for documents where each figure searches a window of its own: a
+    line of thousands of figures without a sentence end gives each figure a window of Sentences.MAX_SENTENCE
+    characters, and a literal looked for in every window would be looked for across the line thousands of
+    times. Once the long windows searched for a pattern add up to twice the document's length, each of its
+    literals is found once in the document, and a window asks for one by bisection."""
+
+    __slots__ = ("_scan", "text", "_read", "_at")
+
+    def __init__(self, scan: Scan):
+        self._scan = scan
+        self.text = scan.text
+        self._read: dict[int, int] = {}  # id(pattern) -> characters of the windows searched for it so far
+        self._at: dict[str, list[int]] = {}  # literal -> where it occurs in the lower-cased document
+
+    @property
+    def low(self) -> str | None:
+        return self._scan.low
+
+    def may(self, rx: re.Pattern, pos: int, endpos: int) -> bool:
+        """Scan.may: False only where no literal of rx lies within text[pos:endpos]."""
+        low = self._scan.low
+        if endpos - pos < _LONG or low is None:
+            return self._scan.may(rx, pos, endpos)  # a sentence's window: a scan of it is cheap
+        key = id(rx)
+        read = self._read.get(key, 0)
+        if read <= 2 * len(low):
+            self._read[key] = read + endpos - pos
+            return self._scan.may(rx, pos, endpos)
+        lits = literals(rx)
+        if lits is None:
+            return True
+        for lit in lits:
+            at = self._at.get(lit)
+            if at is None:
+                at = self._at[lit] = _occurrences(low, lit)
+            i = bisect.bisect_left(at, pos)
+            if i < len(at) and at[i] + len(lit) <= endpos:
+                return True  # the first occurrence from pos ends first
+        return False
+
+    def search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
+        return rx.search(self.text, pos, endpos) if self.may(rx, pos, endpos) else None
+
+    def finditer(self, rx: re.Pattern, pos: int, endpos: int):
+        return rx.finditer(self.text, pos, endpos) if self.may(rx, pos, endpos) else iter(())
+
+
+_LONG = 512  # characters of a window that may stand for a sentence of a run-on line
+
+
+def _occurrences(low: str, lit: str) -> list[int]:
+    """Every start of lit in low, overlapping ones too ('aa' in 'aaa': 0 and 1)."""
+    out = []
+    p = low.find(lit)
+    while p >= 0:
+        out.append(p)
+        p = low.find(lit, p + 1)
+    return out
+
+
 class Meaning:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.text = ctx.text
         self.w = words(ctx.lang)
-        self.scan = Scan(ctx.text)  # a pattern is searched only where one of its words occurs
+        self.scan = WindowScan(Scan(ctx.text))  # a pattern is searched only where one of its words occurs
         self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self._has: dict[tuple[int, int, int], bool] = {}
