@@ -142,9 +142,11 @@ class WindowScan:
 
     def may(self, rx: re.Pattern, pos: int, endpos: int) -> bool:
         """Scan.may: False only where no literal of rx lies within text[pos:endpos]."""
-        low = self._scan.low
-        if endpos - pos < _LONG or low is None:
+        if endpos - pos < _LONG:
             return self._scan.may(rx, pos, endpos)  # a sentence's window: a scan of it is cheap
+        low = self._scan.low
+        if low is None:
+            return True
         key = id(rx)
         read = self._read.get(key, 0)
         if read <= 2 * len(low):

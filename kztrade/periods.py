@@ -186,6 +186,7 @@ class Periods:
         self.year_starts = [t.start for t in years]
         self.figures = figures  # (q_start, q_end), sorted
         self.fig_ends = [e for _, e in figures]
+        self.fig_starts = [s for s, _ in figures]
         self.sents = sents
         self.clause = clause  # (pos, s, e) -> clause bounds
         self._mentions: dict[int, list[Mention]] = {}
@@ -422,10 +423,13 @@ class Periods:
         if f is None:
             lx, may = self.lx, self.scan.may
             own, starts, year = self._own_periods(s, e)
-            f = _Facts(own, starts, year, may(lx.period_break, s, e), may(lx.target, s, e), may(lx.forecast, s, e),
-                       may(lx.outlook_right, s, e), may(lx.future_by, s, e))
-            f.quiet = (not self.mentions(s, e) and self._search(lx.between_years, s, e) is None
-                       and not (f.target or f.forecast or f.right or f.by))
+            if bisect.bisect_left(self.fig_starts, e) - bisect.bisect_left(self.fig_starts, s) < 3:
+                f = _Facts(own, starts, year)  # too few figures to repay reading the sentence for them
+            else:
+                f = _Facts(own, starts, year, may(lx.period_break, s, e), may(lx.target, s, e),
+                           may(lx.forecast, s, e), may(lx.outlook_right, s, e), may(lx.future_by, s, e))
+                f.quiet = (not self.mentions(s, e) and self._search(lx.between_years, s, e) is None
+                           and not (f.target or f.forecast or f.right or f.by))
             self._facts[(s, e)] = f
         return f
 
