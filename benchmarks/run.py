@@ -208,6 +208,12 @@ def machine() -> str:
 
 
 def main() -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser(description="side-by-side benchmarks -> BENCHMARKS.md")
+    ap.add_argument("--engine-sizes", type=float, nargs="*", default=[10, 100, 1000],
+                    help="corpus sizes (MB) for local --jobs 2 against Dask; none skips the section")
+    a = ap.parse_args()
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     small, overhead = {}, {}
     for lang in CORPORA:
@@ -231,6 +237,12 @@ def main() -> None:
         jobs2 = cli_bench(tmp / "x100", tmp / "out100j.parquet", jobs=2)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    engine_table = None
+    if a.engine_sizes:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import engines
+
+        engine_table = engines.run(tuple(a.engine_sizes))
     loads = [load_bench() for _ in range(5)]
     load_kz = statistics.median(x["kztrade"] for x in loads)
     load_bare = statistics.median(x["bare"] for x in loads)
@@ -288,6 +300,10 @@ def main() -> None:
         f"`--jobs 2` on the 100× corpus: {jobs2['seconds']:.2f} s against {t1:.2f} s with one process: "
         f"{t1 / jobs2['seconds']:.2f}× on this {os.cpu_count()}-core machine "
         f"({(t1 - startup) / max(jobs2['seconds'] - startup, 1e-9):.2f}× after start-up).", "",
+        *([f"## Local `--jobs 2` against `--engine dask --jobs 2` ({', '.join(f'{x:g}' for x in a.engine_sizes)} MB)",
+           "", "`benchmarks/engines.py`: the seed articles repeated to each size, as a folder of .txt files and as "
+           "one .jsonl; peak RSS is the whole process tree's (command, workers, Dask scheduler and nannies), "
+           "sampled every 50 ms.", "", engine_table, ""] if engine_table else []),
         "## Loading and importing", "",
         "| what | median of 5 cold starts (s) |", "|---|---|",
         f"| `import kztrade; kztrade.load('claims')` | {load_kz:.3f} |",
