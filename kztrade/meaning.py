@@ -194,6 +194,7 @@ class Meaning:
         self._found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self._has: dict[tuple[int, int, int], bool] = {}
         self._anaphora: dict[tuple[int, int], bool] = {}
+        self._flows: dict[tuple, tuple[bool, str | None, str | None]] = {}
 
     def _matches_in(self, rx: re.Pattern, a: int, b: int) -> bool:
         """rx matches in text[a:b] (searched as a string of its own), once per sentence or clause: every
@@ -342,6 +343,25 @@ class Meaning:
 
     def flow_economies(self, cue: re.Match, measure: str, s: int, e: int) -> tuple[str | None, str | None]:
         """(economy, partner): exporter/importer/investor first."""
+        key = (cue.start(), cue.end(), measure, s, e)
+        got = self._flows.get(key)
+        if got is None:  # the figures of a list after one cue ("exports of $1bn, $2bn and $3bn") ask alike
+            got = self._flows[key] = self._flow_parties(cue, measure, s, e)
+        final, owner, target = got
+        if final:
+            return owner, target
+        last = self.__dict__.get("_last_flow")
+        if owner is None and target is None and last is not None and 0 <= cue.start() - last[0] <= 400:
+            # an elliptical flow continues the one just named: "экспорт в РФ составил X, импорт – Y",
+            # "exports to Russia rose to X; shipments of metals doubled"
+            return last[1], last[2]
+        if owner is not None and target is not None:
+            self._last_flow = (cue.start(), owner, target)
+        return owner, target
+
+    def _flow_parties(self, cue: re.Match, measure: str, s: int, e: int) -> tuple[bool, str | None, str | None]:
+        """(final, owner, target) as the words around the cue give them; final where no earlier flow can stand
+        in for them."""
         w, text = self.w, self.text
         lex = w.lex
         owner = target = None
@@ -377,26 +397,19 @@ class Meaning:
                 if self.scan.search(w.received, subj[-1][1], cue.start()):
                     target = target or subj[-1][2]
                     if measure == "direct_investment":
-                        return None, target
+                        return True, None, target
                 else:
                     owner = subj[-1][2]
         if measure == "direct_investment" and owner is None and self.scan.search(
                 w.foreign_left, max(s, cue.start() - 16), cue.start()):
-            return None, target  # foreign investment from everywhere: no single investor
+            return True, None, target  # foreign investment from everywhere: no single investor
         if target == "?" or (target is None and owner is not None):
             target = self._other(owner)
         if owner is None and target is not None:
             owner = self._other(target)
         if owner is not None and owner == target:
             target = self._other(owner)
-        last = self.__dict__.get("_last_flow")
-        if owner is None and target is None and last is not None and 0 <= cue.start() - last[0] <= 400:
-            # an elliptical flow continues the one just named: "экспорт в РФ составил X, импорт – Y",
-            # "exports to Russia rose to X; shipments of metals doubled"
-            return last[1], last[2]
-        if owner is not None and target is not None:
-            self._last_flow = (cue.start(), owner, target)
-        return owner, target
+        return False, owner, target
 
     def clause(self, pos: int, s: int, e: int) -> tuple[int, int]:
         """The clause of a sentence holding pos, between breaks such as ';', 'while', 'but'."""
