@@ -15,7 +15,7 @@ _EQUIVALENT = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|some\s+|approximately\s+
 AMOUNT_MEASURES = ("trade_turnover", "exports", "imports", "trade_balance", "direct_investment", "gdp",
                    "budget", "loan", "debt", "reserves", "fx_intervention")
 from .metadata.resources import CLAIM_COLUMNS, TOKEN_COLUMNS
-from .sentences import Sentences
+from .sentences import MAX_SENTENCE, Sentences
 from .tokens import Token, Tokenizer
 
 # Page furniture after the article: "Related articles", "Visit also", a title printed twice before
@@ -119,10 +119,13 @@ def extract(text: str, source_id: str = "doc", published=None, lang: str | None 
         if t.reason is None:
             last_end = t.q_end
     ctx = Context(text, chrome, date.year if date else None, lang)
-    meaning = Meaning(ctx)
-    sents = Sentences(text, lang, [(t.q_start, t.q_end) for t in toks if t.reason is None])
-    years = [t for t in toks if t.year is not None]
     figures = [(t.q_start, t.q_end) for t in toks if t.reason is None]
+    sents = Sentences(text, lang, figures)
+    # a sentence longer than a window: its figures each search a window of their own (Sentences.around)
+    ends = sents.starts[1:] + [len(text)]
+    meaning = Meaning(ctx, windows=len(text) > MAX_SENTENCE and any(
+        b - a > MAX_SENTENCE for a, b in zip(sents.starts, ends)))
+    years = [t for t in toks if t.year is not None]
     periods = Periods(text, meaning.w.lex, date, years, figures, sents, meaning.clause, meaning.scan)
     claims = _Claims(sents)
     tokens: list[dict] = []

@@ -185,11 +185,13 @@ def _occurrences(low: str, lit: str) -> list[int]:
 
 
 class Meaning:
-    def __init__(self, ctx: Context):
+    def __init__(self, ctx: Context, windows: bool = True):
+        """windows: the text has sentences longer than the windows its figures are read in (a run-on line)."""
         self.ctx = ctx
         self.text = ctx.text
         self.w = words(ctx.lang)
-        self.scan = WindowScan(Scan(ctx.text))  # a pattern is searched only where one of its words occurs
+        # a pattern is searched only where one of its words occurs
+        self.scan = WindowScan(Scan(ctx.text)) if windows else Scan(ctx.text)
         self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self._has: dict[tuple[int, int, int], bool] = {}
