@@ -85,8 +85,9 @@ class Sentences:
 
 
 # Two or more figures in a row, separated by blanks: the cells of a table row ("4 512,3 3 987,1"). Led by a digit
-# so re skips to digits; what stands before the first figure is checked in Python, for the few runs found.
-_FIGURES = re.compile(r"\d[\d.,]*(?:[ \t\u00a0\u202f]+\d[\d.,]*)+")
+# so re skips to digits; a run starts only where no digit, point or comma stands before, and each figure is
+# taken whole (possessive), so a long run of digits is read once, not once for each of its characters.
+_FIGURES = re.compile(r"\d(?<![\d.,]\d)[\d.,]*+(?:[ \t\u00a0\u202f]+\d[\d.,]*+)+")
 # between the figures of one row and those of the next: a blank, a label of up to 80 characters with no
 # digit, line break, comma or sentence end in it, beginning with a letter, and a blank
 _LABEL_BETWEEN = re.compile(r"([ \t\u00a0\u202f]+)[^\W\d_][^\d\n.,;!?]{0,80}?[ \t\u00a0\u202f]+")
