@@ -436,8 +436,8 @@ class Tokenizer:
             t.qualifier = "at_most"
             return
         inside = self.text[t.end:t.q_end]  # "двадцать с лишним миллиардов": the qualifier stands before the scale
-        for rx, q in L.QUALIFIERS_RIGHT:
-            if rx.match(after) or rx.match(inside):
+        for rx, q, at_empty in L.QUALIFIERS_RIGHT:
+            if rx.match(after) or (rx.match(inside) if inside else at_empty):
                 t.qualifier = q
                 return
 
@@ -511,6 +511,21 @@ _OPTIONAL = ("COUNTER_RIGHT", "DOT_THOUSANDS", "VAGUE_OR_RIGHT", "VAGUE_OR_LEFT"
              "BARE_SCALE_MONEY", "RANGE_OPEN_RIGHT", "RANGE_CLOSE_LEFT")
 
 
+def _remembered(f, size: int = 1 << 16):
+    """f(raw) for a pure f of one string, remembered: the cells of a table repeat their short figures."""
+    seen: dict = {}
+
+    def remembered(raw):
+        v = seen.get(raw)
+        if v is None:
+            if len(seen) >= size:
+                seen.clear()
+            v = seen[raw] = f(raw)
+        return v
+
+    return remembered
+
+
 @lru_cache(maxsize=None)
 def _rules(code: str) -> SimpleNamespace:
     """A language's lexicon as the tokenizer reads it: its patterns gated (_Gated), the optional names a
@@ -523,8 +538,10 @@ def _rules(code: str) -> SimpleNamespace:
     for name, v in list(ns.items()):
         if name.isupper() and (rx := _pattern(v)) is not None:
             ns[name] = _Gated(rx)
-    ns["QUALIFIERS_RIGHT"] = [(_Gated(rx), q) for rx, q in L.QUALIFIERS_RIGHT]
+    # with whether each matches nothing: what is inside a mention is mostly nothing
+    ns["QUALIFIERS_RIGHT"] = [(_Gated(rx), q, rx.match("") is not None) for rx, q in L.QUALIFIERS_RIGHT]
     ns["UNIT_OF"] = list(L.UNIT_OF)
+    ns["number"] = _remembered(L.number)
     ns["token_res"] = by_first_digit(L.token_re())
     # the pattern qualifier_before searches the end of the words before a figure with (grammar's for English)
     qre = L.QUALIFIER_RE if hasattr(L, "QUALIFIER_RE") else g.QUALIFIER_RE if L.qualifier_before is g.qualifier_before else None

@@ -162,7 +162,7 @@ def test_gated_lexicon_patterns_answer_as_the_patterns():
     for code in ("en", "ru"):
         for name, g in vars(_rules(code)).items():
             pairs = [(g, name)] if isinstance(g, _Gated) else \
-                [(x, name) for x, _ in g] if name == "QUALIFIERS_RIGHT" else []
+                [(x, name) for x, *_ in g] if name == "QUALIFIERS_RIGHT" else []
             for g, name in pairs:
                 rx = g.rx
                 gated += g.match is not rx.match or g.search is not rx.search
