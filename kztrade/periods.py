@@ -426,8 +426,13 @@ class Periods:
             if bisect.bisect_left(self.fig_starts, e) - bisect.bisect_left(self.fig_starts, s) < 3:
                 f = _Facts(own, starts, year)  # too few figures to repay reading the sentence for them
             else:
+                by = may(lx.future_by, s, e)
+                if by and self.clause(s, s, e) == (s, e):
+                    # one clause: every figure searches up to the sentence's end, so a match must be one of the
+                    # sentence's ("к 2030" needs a year, and the literals of a year are in any table row)
+                    by = self._search(lx.future_by, s, e) is not None
                 f = _Facts(own, starts, year, may(lx.period_break, s, e), may(lx.target, s, e),
-                           may(lx.forecast, s, e), may(lx.outlook_right, s, e), may(lx.future_by, s, e))
+                           may(lx.forecast, s, e), may(lx.outlook_right, s, e), by)
                 f.quiet = (not self.mentions(s, e) and self._search(lx.between_years, s, e) is None
                            and not (f.target or f.forecast or f.right or f.by))
             self._facts[(s, e)] = f
