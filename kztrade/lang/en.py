@@ -48,9 +48,13 @@ def number(raw: str) -> float:
     before one or two digits, which token_re only admits before a scale word)."""
     if raw.count(".") > 1:
         return float(raw.replace(".", ""))
-    if re.fullmatch(r"\d+,\d{1,2}", raw):
+    if _COMMA_DECIMAL.fullmatch(raw):
         return float(raw.replace(",", "."))
-    return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", raw))
+    return float(_GROUPING.sub("", raw))
+
+
+_COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")
+_GROUPING = re.compile(r"[,\s\u00a0\u202f\u2009]")
 
 
 # "4.500 kilometres": one dot before three digits ending in 0, no scale word after - read as a thousands
@@ -67,7 +71,10 @@ def is_month(word: str) -> bool:
 
 
 def is_day(word: str) -> bool:
-    return re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", word) is not None
+    return _DAY.fullmatch(word) is not None
+
+
+_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 
 
 MONTH_BEFORE_DAY = True  # "May 17"

@@ -422,18 +422,20 @@ _DO_LEVEL = re.compile(rf",[^\S\n]*$|[—–][^\S\n]*$|(?:^|[^\S\n]|\()(?:с|о�
                        rf"достичь|доход|сократить|снизить", re.I)
 
 
+_qualifier_search = g.lower_searcher(QUALIFIER_RE)
+_SENTENCE_BREAK = re.compile(r"[.;!?][^\S\n]+(?=[А-ЯЁA-Z«])")
 QUALIFIER_WINDOW = 80  # "довести объём взаимной торговли до": the verb that makes "до" a level stands far back
 
 
 def qualifier_before(before: str) -> str | None:
     near = before[-32:]
-    q = QUALIFIER_RE.search(near)
+    q = _qualifier_search(near)
     if not q:
         return None
     kind = next(k for i, (_, k) in enumerate(QUALIFIERS) if q.group(f"q{i}"))
     if kind == "at_most" and q.group(1).lower() == "до":
         clause = before[:len(before) - len(near) + q.start()]
-        clause = re.split(r"[.;!?][^\S\n]+(?=[А-ЯЁA-Z«])", clause)[-1]  # "тыс. тонн" does not end a sentence
+        clause = _SENTENCE_BREAK.split(clause)[-1]  # "тыс. тонн" does not end a sentence
         if _DO_LEVEL.search(clause):
             return None
     return kind
