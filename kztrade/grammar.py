@@ -181,7 +181,10 @@ def lower_searcher(rx: re.Pattern):
     """rx.search(s) for a pattern whose letters are all lower case, without re.I's per-character folding."""
     if re.sub(r"\\.|\(\?P<\w+>", "", rx.pattern) != re.sub(r"\\.|\(\?P<\w+>", "", rx.pattern).lower():
         return rx.search  # a capital letter in the pattern: the lower-cased words could not match it
-    plain = re.compile(rx.pattern, rx.flags & ~re.I)
+    first = _first_chars(rx)
+    # a lookahead of the characters a match can begin with lets the engine pass over the other places at once
+    # (the lookbehind a qualifier pattern begins with keeps it from finding them itself)
+    plain = re.compile(("" if first is None else f"(?=[{first}])") + rx.pattern, rx.flags & ~re.I)
     search, odd = plain.search, _FOLDS_APART.search
 
     def searched(s: str) -> re.Match | None:
@@ -189,6 +192,53 @@ def lower_searcher(rx: re.Pattern):
         return rx.search(s) if len(low) != len(s) or odd(s) else search(low)
 
     return searched
+
+
+def _first_chars(rx: re.Pattern) -> str | None:
+    """A character class (its inside) holding every character a match of rx can begin with: the literals that
+    can come first, and \\s where white space can. None where the pattern holds anything else there, or can
+    match nothing at all."""
+    try:
+        from re import _constants as C, _parser as P  # noqa: N812
+    except ImportError:  # an older or newer re: no lookahead
+        return None
+    white = {(C.CATEGORY, C.CATEGORY_SPACE)}, {(C.NEGATE, None), (C.CATEGORY, C.CATEGORY_NOT_SPACE), (C.LITERAL, 10)}
+
+    def first(seq) -> tuple[set, bool] | None:  # (the characters, whether seq can match nothing)
+        got: set = set()
+        for op, av in seq:
+            if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+                continue
+            if op is C.LITERAL:
+                return got | {re.escape(chr(av))}, False
+            if op is C.IN:
+                if all(o is C.LITERAL for o, _ in av):
+                    return got | {re.escape(chr(a)) for _, a in av}, False
+                if set(av) in white:
+                    return got | {r"\s"}, False
+                return None
+            if op is C.SUBPATTERN:
+                inner = [first(av[3])]
+            elif op is C.BRANCH:
+                inner = [first(b) for b in av[1]]
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                inner = [first(av[2])]
+                if inner[0] is not None and av[0] == 0:
+                    inner[0] = (inner[0][0], True)
+            else:
+                return None
+            if any(i is None for i in inner):
+                return None
+            got |= set().union(*(i[0] for i in inner))
+            if not any(i[1] for i in inner):
+                return got, False
+        return got, True
+
+    try:
+        got = first(P.parse(rx.pattern, rx.flags & ~re.I).data)
+    except Exception:  # a construct this Python's re parses differently: no lookahead
+        return None
+    return None if got is None or got[1] or not got[0] else "".join(sorted(got[0]))
 
 
 _qualifier_search = lower_searcher(QUALIFIER_RE)
