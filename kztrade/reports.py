@@ -119,22 +119,20 @@ def summary(out: Path) -> list[Path]:
 
 
 def run(root: Path = Path(".")) -> None:
-    """Figures (in a thread) while the notebooks run in their kernels: the two share nothing but the tables."""
+    """Figures first, in the main thread, then the notebooks side by side in their kernels.
+
+    Drawing in a thread while nbclient starts the kernels raced two imports of IPython in one process (pyplot
+    looks for IPython to install its display hook) and failed now and then with a partially initialised module.
+    """
     import asyncio
 
     root = Path(root)
     out = root / "reports"
-
-    def draw() -> list[Path]:
-        print("drawing figures ...", flush=True)
-        return figures(out / "figures") + summary(out)
-
-    async def both():
-        return await asyncio.gather(asyncio.to_thread(draw), notebooks(root / "notebooks", out))
-
-    for made in asyncio.run(both()):
-        for p in made:
-            print(f"wrote {p}")
+    print("drawing figures ...", flush=True)
+    made = figures(out / "figures") + summary(out)
+    made += asyncio.run(notebooks(root / "notebooks", out))
+    for p in made:
+        print(f"wrote {p}")
 
 
 if __name__ == "__main__":
