@@ -31,33 +31,37 @@ def corpus() -> list[tuple[str, str, str | None, str]]:
     return docs
 
 
-def rows() -> list[str]:
+def rows(docs=None) -> list[str]:
     from kztrade.extract import extract
 
     out = []
-    for sid, text, published, lang in corpus():
+    for sid, text, published, lang in docs if docs is not None else corpus():
         claims, tokens = extract(text, sid, published, lang)
         out += [json.dumps(["claim", r], sort_keys=True, ensure_ascii=False, default=str) for r in claims]
         out += [json.dumps(["token", r], sort_keys=True, ensure_ascii=False, default=str) for r in tokens]
     return out
 
 
-def differences(limit: int = 10) -> list[str]:
-    with gzip.open(GOLDEN, "rt", encoding="utf-8") as f:
+def differences(limit: int = 10, golden=GOLDEN, docs=None) -> list[str]:
+    with gzip.open(golden, "rt", encoding="utf-8") as f:
         want = f.read().splitlines()
-    got = rows()
+    got = rows(docs)
     diffs = [f"row {i}:\n  want {w}\n  got  {g}" for i, (w, g) in enumerate(zip(want, got)) if w != g]
     if len(want) != len(got):
         diffs.append(f"{len(want)} rows wanted, {len(got)} produced")
     return diffs[:limit]
 
 
+def write(golden=GOLDEN, docs=None) -> None:
+    data = "\n".join(rows(docs)) + "\n"
+    with gzip.GzipFile(golden, "wb", mtime=0) as f:
+        f.write(data.encode())
+    print(f"wrote {golden} ({data.count(chr(10))} rows)")
+
+
 if __name__ == "__main__":
     if "--write" in sys.argv:
-        data = "\n".join(rows()) + "\n"
-        with gzip.GzipFile(GOLDEN, "wb", mtime=0) as f:
-            f.write(data.encode())
-        print(f"wrote {GOLDEN} ({data.count(chr(10))} rows)")
+        write()
     else:
         d = differences()
         print("\n".join(d) if d else "identical")

@@ -9,10 +9,10 @@ tests/golden.py covers the seeds, the Russian articles and bulletins as printed 
 """
 from __future__ import annotations
 
-import gzip
-import json
 import pathlib
 import sys
+
+import golden
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests/data/golden/dense.jsonl.gz"
@@ -36,27 +36,9 @@ def corpus() -> list[tuple[str, str, str | None, str]]:
     return docs
 
 
-def rows() -> list[str]:
-    from kztrade.extract import extract
-
-    out = []
-    for sid, text, published, lang in corpus():
-        claims, tokens = extract(text, sid, published, lang)
-        out += [json.dumps(["claim", r], sort_keys=True, ensure_ascii=False, default=str) for r in claims]
-        out += [json.dumps(["token", r], sort_keys=True, ensure_ascii=False, default=str) for r in tokens]
-    return out
-
-
 def test_extract_output_is_unchanged_on_number_dense_run_on_text():
-    with gzip.open(GOLDEN, "rt", encoding="utf-8") as f:
-        want = f.read().splitlines()
-    got = rows()
-    diffs = [f"row {i}:\n  want {w}\n  got  {g}" for i, (w, g) in enumerate(zip(want, got)) if w != g]
-    assert not diffs and len(want) == len(got), "\n".join(diffs[:5]) or f"{len(want)} rows wanted, {len(got)} produced"
+    assert golden.differences(golden=GOLDEN, docs=corpus()) == []
 
 
 if __name__ == "__main__" and "--write" in sys.argv:
-    data = "\n".join(rows()) + "\n"
-    with gzip.GzipFile(GOLDEN, "wb", mtime=0) as f:
-        f.write(data.encode())
-    print(f"wrote {GOLDEN} ({data.count(chr(10))} rows)")
+    golden.write(GOLDEN, corpus())
