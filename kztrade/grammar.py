@@ -281,6 +281,15 @@ def token_starts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def candidate_spec() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What candidate_re finds, for kztrade.candidates: (the words, each standing alone, with its first letter in
+    either case; the letters that join a word to its neighbours; the words before which 'a' or 'an' begins one)."""
+    import string
+
+    return token_starts(), frozenset(string.ascii_letters), frozenset(BIG_WORDS + tuple(FRACTIONS))
+
+
+@lru_cache(maxsize=1)
 def candidate_re() -> re.Pattern:
     # first letter in either case, the rest as printed in lower case ("Seven", "seven"): case-insensitive
     # matching of the whole trie is slower, and capitalised words beyond the first letter do not occur

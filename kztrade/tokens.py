@@ -13,6 +13,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from . import grammar as g
+from .candidates import starts
 from .lang import lexicon
 from .prefilter import by_first_digit, edge
 
@@ -121,8 +122,7 @@ class Tokenizer:
         # position tries only those (the Russian number words alone are hundreds of alternatives)
         at_digit, at_letter = self.rules.token_res
         last_end = -1
-        for c in L.candidate_re().finditer(text):
-            i = c.start()
+        for i in starts(text, L.CODE):
             if i < last_end:
                 continue
             m = (at_digit if text[i].isdecimal() else at_letter).match(text, i)

@@ -16,6 +16,7 @@ CODE = "en"
 
 token_re = g.token_re
 candidate_re = g.candidate_re
+candidate_spec = g.candidate_spec
 words_value = g.words_value
 qualifier_before = g.qualifier_before
 QUALIFIER_WINDOW = 30  # characters before a figure that its qualifier and fall words are looked for in

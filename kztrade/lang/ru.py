@@ -473,6 +473,13 @@ def _token_words() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def candidate_spec() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What candidate_re finds (grammar.candidate_spec): no article begins a Russian number."""
+    letters = frozenset(chr(c) for c in range(ord("а"), ord("я") + 1)) | frozenset(chr(c) for c in range(ord("А"), ord("Я") + 1))
+    return frozenset(w for ws in _token_words().values() for w in ws), letters | {"ё", "Ё"}, frozenset()
+
+
+@lru_cache(maxsize=1)
 def candidate_re() -> re.Pattern:
     words = {w for ws in _token_words().values() for w in ws}
     by_first: dict[str, list[str]] = {}

@@ -1,0 +1,84 @@
+"""Where a token may begin: the same positions as a language's candidate_re().finditer(), found faster.
+
+candidate_re opens with the class of every character a candidate starts with, so Python's re stops at about
+half the letters of a text to reject them one by one: the slowest step of tokenizing prose. Here every digit
+run is found by a pattern that opens with a digit class (re skips to digits in C), and the number words by an
+Aho-Corasick automaton (pyahocorasick) over the text as printed, which reports the few places a vocabulary
+word occurs; a word is kept where it stands alone, as candidate_re requires. tests/test_candidates.py holds
+the two to the same answer.
+
+What candidate_re matches, read from the pattern (grammar.candidate_re, lang/ru.py): a run of decimal digits;
+a word of the vocabulary, its first letter in either case and the rest in lower case, with no letter of the
+language's alphabet on either side; in English, "a" or "an" (no letter before it) followed by white space and
+one of the words that make "a" a number ("a hundred", "a third") ending at a word boundary.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lang import lexicon
+
+# a class first: re's search skips to a digit in C (r"\d+" opens with a repeat, which re tries everywhere)
+_DIGIT_RUN = re.compile(r"\d\d*")
+_END = float("inf")
+
+
+@lru_cache(maxsize=None)
+def _automaton(code: str):
+    """(an automaton of the language's words, each as printed lower case or capitalised, to (length, whether
+    'a' before it makes a candidate); the letters that join words), or None without pyahocorasick."""
+    try:
+        import ahocorasick
+    except ImportError:  # pragma: no cover - a dependency; the pattern answers the same, slower
+        return None
+    words, letters, after_a = lexicon(code).candidate_spec()
+    auto = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w, (len(w), w in after_a))
+        cap = w[0].upper() + w[1:]
+        if cap != w:
+            auto.add_word(cap, (len(w), False))  # candidate_re's "a" rule reads its words in lower case only
+    auto.make_automaton()
+    return auto, letters
+
+
+def _words(text: str, auto, letters) -> list[int]:
+    """The starts of the number words that stand alone, and of the "a"/"an" before a word that takes one."""
+    out = []
+    n = len(text)
+    for end, (size, after_a) in auto.iter(text):
+        s = end - size + 1
+        nxt = text[end + 1] if end + 1 < n else ""
+        if (s == 0 or text[s - 1] not in letters) and nxt not in letters:
+            out.append(s)
+        if after_a and not (nxt.isalnum() or nxt == "_"):  # re's \b after the word: \w is alnum or '_'
+            k = s
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            if k < s:
+                j = k - 1
+                if j >= 1 and text[j] == "n" and text[j - 1] in "aA" and (j == 1 or text[j - 2] not in letters):
+                    out.append(j - 1)
+                elif j >= 0 and text[j] in "aA" and (j == 0 or text[j - 1] not in letters):
+                    out.append(j)
+    return sorted(set(out))
+
+
+def starts(text: str, code: str):
+    """The positions where a token of language `code` may begin, in order (candidate_re's match starts)."""
+    got = _automaton(code)
+    if got is None:  # pragma: no cover
+        yield from (m.start() for m in lexicon(code).candidate_re().finditer(text))
+        return
+    words = iter(_words(text, *got))
+    w = next(words, _END)
+    for m in _DIGIT_RUN.finditer(text):
+        i = m.start()
+        while w < i:
+            yield w
+            w = next(words, _END)
+        yield i
+    while w != _END:
+        yield w
+        w = next(words, _END)
