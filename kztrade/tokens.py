@@ -133,6 +133,9 @@ class Tokenizer:
             if m.group("digits") is not None:
                 kind = "digits"
             s, e = m.start(kind), m.end(kind)
+            if kind == "digits" and m.group("suffix") is None and (tok := self._plain(s, e, m.group(kind))):
+                yield tok
+                continue
             tok = Token(s, e, "fraction" if kind == "fraction" else
                         "multiple" if kind in ("fold", "multiple") else kind, m.group(kind), lex=L)
             tok.q_start, tok.q_end = s, e
@@ -148,6 +151,59 @@ class Tokenizer:
         if got is None:
             got = self._chrome[line] = bool(self.rules.chrome_line(self.text, pos))
         return got
+
+    # ------------------------------------------------------------------ the common figure, in one step
+    def _plain(self, s: int, e: int, raw: str) -> Token | None:
+        """What classify() makes of a figure with no suffix when no rule fires around it (a count, or the
+        lexicon's plain reading): the same Token, or None where any rule might fire (classify() decides).
+
+        classify() asks some thirty questions of the text around a figure; most of them are patterns gated by
+        the last non-blank character before the figure or the first one after it (_Gated), and those two
+        characters are the same for every window a question reads (each window ends at the figure, or starts
+        at it). _PlainRules lists, per character, the patterns whose gate opens there: only those are asked
+        here, as classify() would ask them, and a match of any sends the figure to classify()."""
+        if s >= self.chrome_start:
+            return None
+        R = self.rules
+        if R.chrome_line is not None and self._chrome_line(s):
+            return None
+        text = self.text
+        left = text[max(0, s - 32):s]
+        right = text[e:e + 48]
+        lc, rc = left[-1:], right[:1]
+        if "\n\n" in right or lc in _ODD_LEFT or rc == ":":  # windows cut at a paragraph; times, footnotes
+            return None
+        if lc in _URL_LEFT and self._in_url(s):
+            return None
+        P = R.plain
+        lns, rns = left.rstrip()[-1:], right.lstrip()[:1]
+        for search, k in P.left[lns]:
+            if search(left[-k:]):
+                return None
+        for match in P.right[rns]:
+            if match(right):
+                return None
+        info = P.info(raw)
+        if info is None:
+            return None
+        day, period, value, detail = info
+        # a word ending in a digit is no month, joiner or document word (_PlainRules checks the lexicon's)
+        words_left = not lns.isdecimal() or not P.digit_words_plain
+        if day and ((words_left and _month_before_day(left[-24:], R)) or R.DAY_RIGHT.match(right)):
+            return None
+        if period and R.PERIOD_UNIT_RIGHT.match(right):
+            return None
+        if words_left and _is_docnum(left[-24:], R):
+            return None
+        before = text[max(0, s - R.QUALIFIER_WINDOW):s]
+        if R.QUALIFIER_END[before.rstrip()[-1:]] and R.qualifier_before(before):
+            return None
+        if P.opens[rns] and R.RANGE_OPEN_RIGHT.match(text, e, e + 12):
+            return None
+        if P.closes[lns] and R.RANGE_CLOSE_LEFT.search(text, max(0, s - 12), s):
+            return None
+        return Token(s, e, "digits", raw, None, detail, None, s, e, value, P.unit, P.qualifier, P.subject, before,
+                     right[:40], self.lex)
 
     # ------------------------------------------------------------------ classification
     def classify(self, t: Token, m: re.Match) -> Token:
@@ -466,11 +522,12 @@ class _Gated:
     the end): most figures have nothing around them that any one rule looks for, and a dict lookup proves it
     for a fraction of the cost of the regular expression. Answers exactly as the pattern does."""
 
-    __slots__ = ("rx", "match", "search", "fullmatch")
+    __slots__ = ("rx", "match", "search", "fullmatch", "first", "last")
 
     def __init__(self, rx: re.Pattern):
         self.rx, self.fullmatch = rx, rx.fullmatch
-        first, last = edge(rx), edge(rx, backward=True)
+        self.first = first = edge(rx)
+        self.last = last = edge(rx, backward=True)
         self.match = _gate_match(rx.match, first) if first is not None else rx.match
         self.search = _gate_search(rx.search, last) if last is not None else rx.search
 
@@ -546,7 +603,79 @@ def _rules(code: str) -> SimpleNamespace:
     # the pattern qualifier_before searches the end of the words before a figure with (grammar's for English)
     qre = L.QUALIFIER_RE if hasattr(L, "QUALIFIER_RE") else g.QUALIFIER_RE if L.qualifier_before is g.qualifier_before else None
     ns["QUALIFIER_END"] = (qre is not None and edge(qre, backward=True)) or _ALWAYS
-    return SimpleNamespace(**ns)
+    R = SimpleNamespace(**ns)
+    R.plain = _PlainRules(R)
+    return R
 
 
 _YEAR_RANGE_LEFT, _ZONE_LEFT = _Gated(_YEAR_RANGE_LEFT), _Gated(_ZONE_LEFT)
+_URL_LEFT = frozenset("/-=._?&#")
+_ODD_LEFT = frozenset("[:")  # "[12]" and "12:30": rules that read the character itself
+
+
+class _Opens(dict):
+    """Character -> the checks whose gate opens at it (checks: (edge or None for always, check) pairs)."""
+
+    def __init__(self, checks):
+        super().__init__()
+        self.checks = checks
+
+    def __missing__(self, c: str):
+        got = self[c] = tuple(check for gate, check in self.checks if gate is None or gate[c])
+        return got
+
+
+def _gate(p, backward: bool):
+    """The edge a pattern classify() asks is gated by (None: asked everywhere)."""
+    return (p.last if backward else p.first) if isinstance(p, _Gated) else None
+
+
+class _PlainRules:
+    """The questions Tokenizer._plain asks of a figure, by the characters at its edges, and its answer when
+    none fires: what _digits and _after_number give a figure with nothing around it."""
+
+    def __init__(self, R: SimpleNamespace):
+        # the patterns _digits and _after_number search the words before a figure with: (pattern, window)
+        left = [(R.CHROME_LEFT, 14), (R.CURRENCY_LEFT, 8), (R.RANGE_CURRENCY_LEFT, 20), (R.LABEL_LEFT, 4),
+                (R.POPULATION_LEFT, 32), (R.AGE_LEFT, 32), (_ZONE_LEFT, 32), (_YEAR_RANGE_LEFT, 8)]
+        self.left = _Opens([(_gate(p, True), (p.search, k)) for p, k in left])
+        # and match the words after it with; the qualifiers after a figure up to the first that an empty
+        # mention takes (its answer whatever follows)
+        right = [R.COUNTER_RIGHT, R.CENTURY_RIGHT, R.SCALE_RIGHT, R.PERCENT_RIGHT, R.GLUED_BARE_SCALE,
+                 R.RANGE_SCALE_RIGHT, R.UNIT_RE, R.RANGE_TAIL, R.CURRENCY_WORD_RIGHT, R.ISO_RIGHT, R.AGE_RIGHT,
+                 R.TIMES_RIGHT, R.SUBJECT_RIGHT]
+        self.qualifier = "exact"
+        for rx, q, at_empty in R.QUALIFIERS_RIGHT:
+            if at_empty:
+                self.qualifier = q
+                break
+            right.append(rx)
+        self.right = _Opens([(_gate(p, False), p.match) for p in right if p is not None])
+        self.opens = _Opens([(_gate(R.RANGE_OPEN_RIGHT, False), True)] if R.RANGE_OPEN_RIGHT is not None else [])
+        self.closes = _Opens([(_gate(R.RANGE_CLOSE_LEFT, True), True)] if R.RANGE_CLOSE_LEFT is not None else [])
+        self.subject = R.subject([])
+        self.unit = "persons" if self.subject and any(R.people(w) for w in self.subject.split()) else "count"
+        # _is_docnum and _month_before_day read the last words before a figure; one ending in a digit is none
+        # of the lexicon's words (docnum_word: the listed words, or letters only)
+        self.digit_words_plain = not any(w[-1:].isdecimal() for w in (*R.DOCNUM_WORDS, R.DOCNUM_PAIR, *R.JOINERS))
+        self.info = _remembered(lambda raw: _plain_reading(R, raw))
+
+
+def _plain_reading(R, raw: str):
+    """(whether day rules apply, whether part-of-year rules apply, value, detail) of a figure as _digits reads
+    it with nothing around it; None for a year or a figure beyond any economic one (classify() decides)."""
+    day = period = False
+    if R.PLAIN_INT.fullmatch(raw) is not None:
+        digits = _NON_DIGITS.sub("", raw)
+        v = int(digits) if len(digits) < 100 else math.inf
+        if len(raw) == 4 and 1800 <= v <= 2100:
+            return None
+        day = 1 <= v <= 31 and len(raw) <= 2
+        period = R.PERIOD_UNIT_RIGHT is not None and 1 <= v <= 12
+    value, detail = R.number(raw), None
+    if R.DOT_THOUSANDS is not None and R.DOT_THOUSANDS.fullmatch(raw):
+        value = float(raw.replace(".", ""))
+        detail = f"'{raw}' read as {value:,.0f}: a dot before three digits ending in 0, no scale word"
+    if not math.isfinite(value) or value > 1e18:
+        return None
+    return day, period, value, detail
