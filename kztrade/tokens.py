@@ -162,7 +162,9 @@ class Tokenizer:
         characters are the same for every window a question reads (each window ends at the figure, or starts
         at it). _PlainRules lists, per character, the patterns whose gate opens there: only those are asked
         here, as classify() would ask them, and a match of any sends the figure to classify()."""
-        if s >= self.chrome_start:
+        P = self.rules.plain
+        info = P.info(raw)
+        if info is None or s >= self.chrome_start:
             return None
         R = self.rules
         if R.chrome_line is not None and self._chrome_line(s):
@@ -171,21 +173,22 @@ class Tokenizer:
         left = text[max(0, s - 32):s]
         right = text[e:e + 48]
         lc, rc = left[-1:], right[:1]
-        if "\n\n" in right or lc in _ODD_LEFT or rc == ":":  # windows cut at a paragraph; times, footnotes
+        if lc in _ODD_LEFT or rc == ":":  # times and footnotes: rules that read the character itself
             return None
         if lc in _URL_LEFT and self._in_url(s):
             return None
-        P = R.plain
         lns, rns = left.rstrip()[-1:], right.lstrip()[:1]
+        after = rns  # the first character RANGE_OPEN_RIGHT's window (12 characters, not cut) is gated by
+        cut = right.find("\n\n")  # as classify() cuts it
+        if cut >= 0:
+            right = right[:cut]
+            rns, after = right.lstrip()[:1], text[e:e + 12].lstrip()[:1]
         for search, k in P.left[lns]:
             if search(left[-k:]):
                 return None
         for match in P.right[rns]:
             if match(right):
                 return None
-        info = P.info(raw)
-        if info is None:
-            return None
         day, period, value, detail = info
         # a word ending in a digit is no month, joiner or document word (_PlainRules checks the lexicon's)
         words_left = not lns.isdecimal() or not P.digit_words_plain
@@ -198,11 +201,15 @@ class Tokenizer:
         before = text[max(0, s - R.QUALIFIER_WINDOW):s]
         if R.QUALIFIER_END[before.rstrip()[-1:]] and R.qualifier_before(before):
             return None
-        if P.opens[rns] and R.RANGE_OPEN_RIGHT.match(text, e, e + 12):
+        if P.opens[after] and R.RANGE_OPEN_RIGHT.match(text, e, e + 12):
             return None
         if P.closes[lns] and R.RANGE_CLOSE_LEFT.search(text, max(0, s - 12), s):
             return None
-        return Token(s, e, "digits", raw, None, detail, None, s, e, value, P.unit, P.qualifier, P.subject, before,
+        unit, subject = P.unit, P.subject
+        if P.subject_opens[rns] and (sub := R.SUBJECT_RIGHT.match(right)):  # "12 cooperation agreements"
+            subject = R.subject([w for w in sub.groups() if w])
+            unit = "persons" if subject and any(R.people(w) for w in subject.split()) else "count"
+        return Token(s, e, "digits", raw, None, detail, None, s, e, value, unit, P.qualifier, subject, before,
                      right[:40], self.lex)
 
     # ------------------------------------------------------------------ classification
@@ -636,14 +643,15 @@ class _PlainRules:
 
     def __init__(self, R: SimpleNamespace):
         # the patterns _digits and _after_number search the words before a figure with: (pattern, window)
-        left = [(R.CHROME_LEFT, 14), (R.CURRENCY_LEFT, 8), (R.RANGE_CURRENCY_LEFT, 20), (R.LABEL_LEFT, 4),
+        left = [(R.CURRENCY_LEFT, 8), (R.LABEL_LEFT, 4), (R.RANGE_CURRENCY_LEFT, 20), (R.CHROME_LEFT, 14),
                 (R.POPULATION_LEFT, 32), (R.AGE_LEFT, 32), (_ZONE_LEFT, 32), (_YEAR_RANGE_LEFT, 8)]
         self.left = _Opens([(_gate(p, True), (p.search, k)) for p, k in left])
-        # and match the words after it with; the qualifiers after a figure up to the first that an empty
-        # mention takes (its answer whatever follows)
-        right = [R.COUNTER_RIGHT, R.CENTURY_RIGHT, R.SCALE_RIGHT, R.PERCENT_RIGHT, R.GLUED_BARE_SCALE,
-                 R.RANGE_SCALE_RIGHT, R.UNIT_RE, R.RANGE_TAIL, R.CURRENCY_WORD_RIGHT, R.ISO_RIGHT, R.AGE_RIGHT,
-                 R.TIMES_RIGHT, R.SUBJECT_RIGHT]
+        # and match the words after it with (those that most often match first: any match sends the figure
+        # to classify()), but the counted noun, asked last as _after_number does; the qualifiers after a figure
+        # up to the first that an empty mention takes (its answer whatever follows)
+        right = [R.PERCENT_RIGHT, R.SCALE_RIGHT, R.RANGE_TAIL, R.COUNTER_RIGHT, R.CENTURY_RIGHT,
+                 R.GLUED_BARE_SCALE, R.RANGE_SCALE_RIGHT, R.UNIT_RE, R.CURRENCY_WORD_RIGHT, R.ISO_RIGHT, R.AGE_RIGHT,
+                 R.TIMES_RIGHT]
         self.qualifier = "exact"
         for rx, q, at_empty in R.QUALIFIERS_RIGHT:
             if at_empty:
@@ -651,6 +659,7 @@ class _PlainRules:
                 break
             right.append(rx)
         self.right = _Opens([(_gate(p, False), p.match) for p in right if p is not None])
+        self.subject_opens = _Opens([(_gate(R.SUBJECT_RIGHT, False), True)])
         self.opens = _Opens([(_gate(R.RANGE_OPEN_RIGHT, False), True)] if R.RANGE_OPEN_RIGHT is not None else [])
         self.closes = _Opens([(_gate(R.RANGE_CLOSE_LEFT, True), True)] if R.RANGE_CLOSE_LEFT is not None else [])
         self.subject = R.subject([])
