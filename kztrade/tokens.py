@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import SimpleNamespace
 
+from . import casefree
 from . import grammar as g
 from .candidates import starts
 from .lang import lexicon
@@ -121,11 +122,18 @@ class Tokenizer:
         # a digit begins only the token pattern's numeric alternatives, a letter only its word ones: each
         # position tries only those (the Russian number words alone are hundreds of alternatives)
         at_digit, at_letter = self.rules.token_res
+        at_lower = self.rules.token_low  # at_letter for the lower-cased text (kztrade.casefree), or None
+        low: str | None | bool = at_lower is not None  # the text lower-cased on first need
         last_end = -1
         for i in starts(text, L.CODE):
             if i < last_end:
                 continue
-            m = (at_digit if text[i].isdecimal() else at_letter).match(text, i)
+            if text[i].isdecimal():
+                m = at_digit.match(text, i)
+            else:
+                if low is True:
+                    low = casefree.lower(text)
+                m = at_lower.match(low, i) if low else at_letter.match(text, i)
             if m is None:
                 continue
             last_end = m.end()
@@ -133,11 +141,11 @@ class Tokenizer:
             if m.group("digits") is not None:
                 kind = "digits"
             s, e = m.start(kind), m.end(kind)
-            if kind == "digits" and m.group("suffix") is None and (tok := self._plain(s, e, m.group(kind))):
+            if kind == "digits" and m.group("suffix") is None and (tok := self._plain(s, e, text[s:e])):
                 yield tok
                 continue
             tok = Token(s, e, "fraction" if kind == "fraction" else
-                        "multiple" if kind in ("fold", "multiple") else kind, m.group(kind), lex=L)
+                        "multiple" if kind in ("fold", "multiple") else kind, text[s:e], lex=L)
             tok.q_start, tok.q_end = s, e
             yield self.classify(tok, m)
 
@@ -607,6 +615,9 @@ def _rules(code: str) -> SimpleNamespace:
     ns["UNIT_OF"] = list(L.UNIT_OF)
     ns["number"] = _remembered(L.number)
     ns["token_res"] = by_first_digit(L.token_re())
+    # re.I costs little over ASCII words: there lower-casing each text would cost more than it saves
+    ascii_words = all(w.isascii() for w in L.candidate_spec()[0])
+    ns["token_low"] = None if ascii_words else casefree.lowered(L.token_re())
     # the pattern qualifier_before searches the end of the words before a figure with (grammar's for English)
     qre = L.QUALIFIER_RE if hasattr(L, "QUALIFIER_RE") else g.QUALIFIER_RE if L.qualifier_before is g.qualifier_before else None
     ns["QUALIFIER_END"] = (qre is not None and edge(qre, backward=True)) or _ALWAYS
