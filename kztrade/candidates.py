@@ -21,7 +21,6 @@ from .lang import lexicon
 
 # a class first: re's search skips to a digit in C (r"\d+" opens with a repeat, which re tries everywhere)
 _DIGIT_RUN = re.compile(r"\d\d*")
-_END = float("inf")
 
 
 @lru_cache(maxsize=None)
@@ -65,20 +64,14 @@ def _words(text: str, auto, letters) -> list[int]:
     return sorted(set(out))
 
 
-def starts(text: str, code: str):
+def starts(text: str, code: str) -> list[int]:
     """The positions where a token of language `code` may begin, in order (candidate_re's match starts)."""
     got = _automaton(code)
     if got is None:  # pragma: no cover
-        yield from (m.start() for m in lexicon(code).candidate_re().finditer(text))
-        return
-    words = iter(_words(text, *got))
-    w = next(words, _END)
-    for m in _DIGIT_RUN.finditer(text):
-        i = m.start()
-        while w < i:
-            yield w
-            w = next(words, _END)
-        yield i
-    while w != _END:
-        yield w
-        w = next(words, _END)
+        return [m.start() for m in lexicon(code).candidate_re().finditer(text)]
+    out = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    words = _words(text, *got)
+    if words:
+        out += words
+        out.sort()  # two sorted runs: the sort merges them
+    return out
