@@ -206,6 +206,11 @@ class Tokenizer:
             return None
         if words_left and _is_docnum(left[-24:], R):
             return None
+        if P.percent_opens[rns] and (pm := R.PERCENT_RIGHT.match(right)):  # "12%": no scale, so no dot reading
+            t = Token(s, e, "digits", raw, q_start=s, q_end=e + pm.end(), value=R.number(raw), unit="percent",
+                      lex=self.lex)
+            self._qualify(t, left, right[pm.end():])
+            return t
         before = text[max(0, s - R.QUALIFIER_WINDOW):s]
         if R.QUALIFIER_END[before.rstrip()[-1:]] and R.qualifier_before(before):
             return None
@@ -658,9 +663,10 @@ class _PlainRules:
                 (R.POPULATION_LEFT, 32), (R.AGE_LEFT, 32), (_ZONE_LEFT, 32), (_YEAR_RANGE_LEFT, 8)]
         self.left = _Opens([(_gate(p, True), (p.search, k)) for p, k in left])
         # and match the words after it with (those that most often match first: any match sends the figure
-        # to classify()), but the counted noun, asked last as _after_number does; the qualifiers after a figure
+        # to classify()), but the percent sign and the counted noun, asked after them as _after_number does
+        # (one matching gives the unit); the qualifiers after a figure
         # up to the first that an empty mention takes (its answer whatever follows)
-        right = [R.PERCENT_RIGHT, R.SCALE_RIGHT, R.RANGE_TAIL, R.COUNTER_RIGHT, R.CENTURY_RIGHT,
+        right = [R.SCALE_RIGHT, R.RANGE_TAIL, R.COUNTER_RIGHT, R.CENTURY_RIGHT,
                  R.GLUED_BARE_SCALE, R.RANGE_SCALE_RIGHT, R.UNIT_RE, R.CURRENCY_WORD_RIGHT, R.ISO_RIGHT, R.AGE_RIGHT,
                  R.TIMES_RIGHT]
         self.qualifier = "exact"
@@ -671,6 +677,7 @@ class _PlainRules:
             right.append(rx)
         self.right = _Opens([(_gate(p, False), p.match) for p in right if p is not None])
         self.subject_opens = _Opens([(_gate(R.SUBJECT_RIGHT, False), True)])
+        self.percent_opens = _Opens([(_gate(R.PERCENT_RIGHT, False), True)])
         self.opens = _Opens([(_gate(R.RANGE_OPEN_RIGHT, False), True)] if R.RANGE_OPEN_RIGHT is not None else [])
         self.closes = _Opens([(_gate(R.RANGE_CLOSE_LEFT, True), True)] if R.RANGE_CLOSE_LEFT is not None else [])
         self.subject = R.subject([])
