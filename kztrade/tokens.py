@@ -162,8 +162,9 @@ class Tokenizer:
 
     # ------------------------------------------------------------------ the common figure, in one step
     def _plain(self, s: int, e: int, raw: str) -> Token | None:
-        """What classify() makes of a figure with no suffix when no rule fires around it (a count, or the
-        lexicon's plain reading): the same Token, or None where any rule might fire (classify() decides).
+        """What classify() makes of a figure with no suffix when no rule but the plainest fires around it (a
+        count, its counted noun, a percentage, a year): the same Token, or None where another rule might fire
+        (classify() decides).
 
         classify() asks some thirty questions of the text around a figure; most of them are patterns gated by
         the last non-blank character before the figure or the first one after it (_Gated), and those two
@@ -180,26 +181,39 @@ class Tokenizer:
         text = self.text
         left = text[max(0, s - 32):s]
         right = text[e:e + 48]
-        lc, rc = left[-1:], right[:1]
-        if lc in _ODD_LEFT or rc == ":":  # times and footnotes: rules that read the character itself
-            return None
-        if lc in _URL_LEFT and self._in_url(s):
-            return None
         lns, rns = left.rstrip()[-1:], right.lstrip()[:1]
         after = rns  # the first character RANGE_OPEN_RIGHT's window (12 characters, not cut) is gated by
         cut = right.find("\n\n")  # as classify() cuts it
         if cut >= 0:
             right = right[:cut]
             rns, after = right.lstrip()[:1], text[e:e + 12].lstrip()[:1]
+        lc, rc = left[-1:], right[:1]
+        if (rc == ":" and right[1:3].isdigit()) or (lc == ":" and left[-2:-1].isdigit()) or (lc == "[" and rc == "]"):
+            return None  # a time of day, a footnote: _digits' rules that read the characters themselves
+        if lc in _URL_LEFT and self._in_url(s):
+            return None
         for search, k in P.left[lns]:
             if search(left[-k:]):
                 return None
+        if P.chrome_opens[lns] and R.CHROME_LEFT.search(left[-14:]) and R.CHROME_RIGHT.match(right.split("\n", 1)[0]):
+            return None
+        day, period, value, detail, year = info
+        # a word ending in a digit is no month, joiner or document word (_PlainRules checks the lexicon's)
+        words_left = not lns.isdecimal() or not P.digit_words_plain
+        if year is not None:  # _digits' year: a year unless a unit follows ("2015 года", "1990 tonnes")
+            for match in P.year_right[rns]:
+                if match(right):
+                    return None
+            if (words_left and _is_docnum(left[-24:], R)) or not (
+                    (R.YEAR_RIGHT is not None and R.YEAR_RIGHT.match(right)) or not self._has_unit(right)):
+                return None
+            t = Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex)
+            if _month_before_year(left[-26:], R):
+                return t.exclude("calendar_date", "month and year: " + _squeeze(left[-14:] + raw), year)
+            return t.exclude("year", f"year {raw}", year)
         for match in P.right[rns]:
             if match(right):
                 return None
-        day, period, value, detail = info
-        # a word ending in a digit is no month, joiner or document word (_PlainRules checks the lexicon's)
-        words_left = not lns.isdecimal() or not P.digit_words_plain
         if day and ((words_left and _month_before_day(left[-24:], R)) or R.DAY_RIGHT.match(right)):
             return None
         if period and R.PERIOD_UNIT_RIGHT.match(right):
@@ -633,7 +647,6 @@ def _rules(code: str) -> SimpleNamespace:
 
 _YEAR_RANGE_LEFT, _ZONE_LEFT = _Gated(_YEAR_RANGE_LEFT), _Gated(_ZONE_LEFT)
 _URL_LEFT = frozenset("/-=._?&#")
-_ODD_LEFT = frozenset("[:")  # "[12]" and "12:30": rules that read the character itself
 
 
 class _Opens(dict):
@@ -659,8 +672,8 @@ class _PlainRules:
 
     def __init__(self, R: SimpleNamespace):
         # the patterns _digits and _after_number search the words before a figure with: (pattern, window)
-        left = [(R.CURRENCY_LEFT, 8), (R.LABEL_LEFT, 4), (R.RANGE_CURRENCY_LEFT, 20), (R.CHROME_LEFT, 14),
-                (R.POPULATION_LEFT, 32), (R.AGE_LEFT, 32), (_ZONE_LEFT, 32), (_YEAR_RANGE_LEFT, 8)]
+        left = [(R.CURRENCY_LEFT, 8), (R.LABEL_LEFT, 4), (R.RANGE_CURRENCY_LEFT, 20), (R.POPULATION_LEFT, 32),
+                (R.AGE_LEFT, 32), (_ZONE_LEFT, 32), (_YEAR_RANGE_LEFT, 8)]
         self.left = _Opens([(_gate(p, True), (p.search, k)) for p, k in left])
         # and match the words after it with (those that most often match first: any match sends the figure
         # to classify()), but the percent sign and the counted noun, asked after them as _after_number does
@@ -676,6 +689,9 @@ class _PlainRules:
                 break
             right.append(rx)
         self.right = _Opens([(_gate(p, False), p.match) for p in right if p is not None])
+        # what _digits asks after a year before deciding it is one
+        self.year_right = _Opens([(_gate(p, False), p.match) for p in (R.COUNTER_RIGHT, R.CENTURY_RIGHT) if p is not None])
+        self.chrome_opens = _Opens([(_gate(R.CHROME_LEFT, True), True)])  # a counter needs its right side too
         self.subject_opens = _Opens([(_gate(R.SUBJECT_RIGHT, False), True)])
         self.percent_opens = _Opens([(_gate(R.PERCENT_RIGHT, False), True)])
         self.opens = _Opens([(_gate(R.RANGE_OPEN_RIGHT, False), True)] if R.RANGE_OPEN_RIGHT is not None else [])
@@ -689,14 +705,15 @@ class _PlainRules:
 
 
 def _plain_reading(R, raw: str):
-    """(whether day rules apply, whether part-of-year rules apply, value, detail) of a figure as _digits reads
-    it with nothing around it; None for a year or a figure beyond any economic one (classify() decides)."""
+    """(whether day rules apply, whether part-of-year rules apply, value, detail, the year a plain 18xx-2100
+    names) of a figure as _digits reads it with nothing around it; None for a figure beyond any economic one
+    (classify() decides)."""
     day = period = False
     if R.PLAIN_INT.fullmatch(raw) is not None:
         digits = _NON_DIGITS.sub("", raw)
         v = int(digits) if len(digits) < 100 else math.inf
         if len(raw) == 4 and 1800 <= v <= 2100:
-            return None
+            return False, False, None, None, v
         day = 1 <= v <= 31 and len(raw) <= 2
         period = R.PERIOD_UNIT_RIGHT is not None and 1 <= v <= 12
     value, detail = R.number(raw), None
@@ -705,4 +722,4 @@ def _plain_reading(R, raw: str):
         detail = f"'{raw}' read as {value:,.0f}: a dot before three digits ending in 0, no scale word"
     if not math.isfinite(value) or value > 1e18:
         return None
-    return day, period, value, detail
+    return day, period, value, detail, None
