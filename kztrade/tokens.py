@@ -144,6 +144,9 @@ class Tokenizer:
             if kind == "digits" and m.group("suffix") is None and (tok := self._plain(s, e, text[s:e])):
                 yield tok
                 continue
+            if kind == "words" and (tok := self._plain_word(s, e, text[s:e])):
+                yield tok
+                continue
             tok = Token(s, e, "fraction" if kind == "fraction" else
                         "multiple" if kind in ("fold", "multiple") else kind, text[s:e], lex=L)
             tok.q_start, tok.q_end = s, e
@@ -173,58 +176,91 @@ class Tokenizer:
         here, as classify() would ask them, and a match of any sends the figure to classify()."""
         P = self.rules.plain
         info = P.info(raw)
-        if info is None or s >= self.chrome_start:
+        if info is None or (w := self._plain_windows(s, e)) is None:
             return None
         R = self.rules
-        if R.chrome_line is not None and self._chrome_line(s):
-            return None
-        text = self.text
-        left = text[max(0, s - 32):s]
-        right = text[e:e + 48]
-        lns, rns = left.rstrip()[-1:], right.lstrip()[:1]
-        after = rns  # the first character RANGE_OPEN_RIGHT's window (12 characters, not cut) is gated by
-        cut = right.find("\n\n")  # as classify() cuts it
-        if cut >= 0:
-            right = right[:cut]
-            rns, after = right.lstrip()[:1], text[e:e + 12].lstrip()[:1]
+        left, right, lns, rns, after = w
         lc, rc = left[-1:], right[:1]
         if (rc == ":" and right[1:3].isdigit()) or (lc == ":" and left[-2:-1].isdigit()) or (lc == "[" and rc == "]"):
             return None  # a time of day, a footnote: _digits' rules that read the characters themselves
         if lc in _URL_LEFT and self._in_url(s):
             return None
-        for search, k in P.left[lns]:
-            if search(left[-k:]):
-                return None
         if P.chrome_opens[lns] and R.CHROME_LEFT.search(left[-14:]) and R.CHROME_RIGHT.match(right.split("\n", 1)[0]):
             return None
         day, period, value, detail, year = info
         # a word ending in a digit is no month, joiner or document word (_PlainRules checks the lexicon's)
         words_left = not lns.isdecimal() or not P.digit_words_plain
+        if words_left and _is_docnum(left[-24:], R):
+            return None
         if year is not None:  # _digits' year: a year unless a unit follows ("2015 года", "1990 tonnes")
             for match in P.year_right[rns]:
                 if match(right):
                     return None
-            if (words_left and _is_docnum(left[-24:], R)) or not (
-                    (R.YEAR_RIGHT is not None and R.YEAR_RIGHT.match(right)) or not self._has_unit(right)):
+            if not ((R.YEAR_RIGHT is not None and R.YEAR_RIGHT.match(right)) or not self._has_unit(right)):
                 return None
             t = Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex)
             if _month_before_year(left[-26:], R):
                 return t.exclude("calendar_date", "month and year: " + _squeeze(left[-14:] + raw), year)
             return t.exclude("year", f"year {raw}", year)
-        for match in P.right[rns]:
-            if match(right):
-                return None
         if day and ((words_left and _month_before_day(left[-24:], R)) or R.DAY_RIGHT.match(right)):
             return None
         if period and R.PERIOD_UNIT_RIGHT.match(right):
             return None
-        if words_left and _is_docnum(left[-24:], R):
+        # "12%": no scale, so no dot reading
+        return self._plain_quantity("digits", s, e, raw, value, detail, R.number(raw), w)
+
+    def _plain_word(self, s: int, e: int, raw: str) -> Token | None:
+        """_plain for number words ("billion" after "$4.5", "twelve"), as _words reads them."""
+        R = self.rules
+        low = raw.lower()
+        if low in R.VAGUE_ALONE or low in R.PRONOUN_WORDS or (w := self._plain_windows(s, e)) is None:
             return None
-        if P.percent_opens[rns] and (pm := R.PERCENT_RIGHT.match(right)):  # "12%": no scale, so no dot reading
-            t = Token(s, e, "digits", raw, q_start=s, q_end=e + pm.end(), value=R.number(raw), unit="percent",
+        value = R.words_value(raw)
+        if value is None:
+            return None
+        left, right, lns, rns, after = w
+        for search in R.plain.word_left[lns]:
+            if search(left):
+                return None
+        for match in R.plain.word_right[rns]:
+            if match(right):
+                return None
+        return self._plain_quantity("words", s, e, raw, value, None, value, w)
+
+    def _plain_windows(self, s: int, e: int):
+        """(left and right windows as classify() cuts them, the characters at their inner edges, and the first
+        character of the 12 after the figure that RANGE_OPEN_RIGHT reads, not cut), or None for a figure of
+        the page chrome, or one of the lexicon's left windows asks about."""
+        if s >= self.chrome_start or (self.rules.chrome_line is not None and self._chrome_line(s)):
+            return None
+        text = self.text
+        left = text[max(0, s - 32):s]
+        right = text[e:e + 48]
+        lns, rns = left.rstrip()[-1:], right.lstrip()[:1]
+        after = rns
+        cut = right.find("\n\n")
+        if cut >= 0:
+            right = right[:cut]
+            rns, after = right.lstrip()[:1], text[e:e + 12].lstrip()[:1]
+        for search, k in self.rules.plain.left[lns]:
+            if search(left[-k:]):
+                return None
+        return left, right, lns, rns, after
+
+    def _plain_quantity(self, kind: str, s: int, e: int, raw: str, value, detail, percent_value, windows):
+        """The end of _plain: _after_number and _qualify for a figure that no rule around it excludes."""
+        R = self.rules
+        P = R.plain
+        left, right, lns, rns, after = windows
+        for match in P.right[rns]:
+            if match(right):
+                return None
+        if P.percent_opens[rns] and (pm := R.PERCENT_RIGHT.match(right)):
+            t = Token(s, e, kind, raw, q_start=s, q_end=e + pm.end(), value=percent_value, unit="percent",
                       lex=self.lex)
             self._qualify(t, left, right[pm.end():])
             return t
+        text = self.text
         before = text[max(0, s - R.QUALIFIER_WINDOW):s]
         if R.QUALIFIER_END[before.rstrip()[-1:]] and R.qualifier_before(before):
             return None
@@ -236,7 +272,7 @@ class Tokenizer:
         if P.subject_opens[rns] and (sub := R.SUBJECT_RIGHT.match(right)):  # "12 cooperation agreements"
             subject = R.subject([w for w in sub.groups() if w])
             unit = "persons" if subject and any(R.people(w) for w in subject.split()) else "count"
-        return Token(s, e, "digits", raw, None, detail, None, s, e, value, unit, P.qualifier, subject, before,
+        return Token(s, e, kind, raw, None, detail, None, s, e, value, unit, P.qualifier, subject, before,
                      right[:40], self.lex)
 
     # ------------------------------------------------------------------ classification
@@ -690,6 +726,10 @@ class _PlainRules:
             right.append(rx)
         self.right = _Opens([(_gate(p, False), p.match) for p in right if p is not None])
         # what _digits asks after a year before deciding it is one
+        # what _words asks besides: idioms, "one or two", "and a half"
+        self.word_left = _Opens([(_gate(R.VAGUE_OR_LEFT, True), R.VAGUE_OR_LEFT.search)] if R.VAGUE_OR_LEFT else [])
+        self.word_right = _Opens([(_gate(p, False), p.match) for p in (R.IDIOM_RIGHT, R.VAGUE_OR_RIGHT, R.AND_A_HALF_RIGHT)
+                                  if p is not None])
         self.year_right = _Opens([(_gate(p, False), p.match) for p in (R.COUNTER_RIGHT, R.CENTURY_RIGHT) if p is not None])
         self.chrome_opens = _Opens([(_gate(R.CHROME_LEFT, True), True)])  # a counter needs its right side too
         self.subject_opens = _Opens([(_gate(R.SUBJECT_RIGHT, False), True)])

@@ -1,4 +1,5 @@
-"""Tokenizer._plain, the one-step answer for a figure with nothing around it, gives what classify() gives."""
+"""Tokenizer._plain and _plain_word, the one-step answers for a figure with nothing around it, give what classify()
+gives."""
 from __future__ import annotations
 
 import dataclasses
@@ -15,14 +16,15 @@ WORDS = ["billion", "bn", "mln", "million", "k", "%", "percent", "per cent", "te
          "Table", "#", "№", "Q", "H", "http://x.kz/", "www.", "Read", "views", "century", "years old", "aged",
          "population of", "May", "Sept.", "of 2015", "months", "km", "approx.", "млрд", "тыс.", "долларов", "года",
          "квартал", "человек", "раза", "около", "до", "от", "и более", "с лишним", "просмотров", "марта", "ст.",
-         "Читайте также:", "Russia", "Казахстан", "agreements", "one", "два"]
+         "Читайте также:", "Russia", "Казахстан", "agreements", "one", "два", "twenty", "a hundred", "three",
+         "two-way", "or two", "and a half", "пять", "тысяч", "двадцать", "или три", "с половиной"]
 SEPARATORS = [" ", " ", " ", "\n", "\n\n", "\t", "\u00a0", "", ", ", ". ", "-", " – ", "/", "(", ")", "[", "]", ":"]
 
 
 def rows(text: str, lang: str, plain: bool) -> list:
     tk = Tokenizer(text, len(text) - 5, lang)
     if not plain:
-        tk._plain = lambda s, e, raw: None
+        tk._plain = tk._plain_word = lambda s, e, raw: None
     return [{f.name: getattr(t, f.name) for f in dataclasses.fields(t) if f.name != "lex"} for t in tk.tokens()]
 
 
