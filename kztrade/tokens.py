@@ -174,12 +174,23 @@ class Tokenizer:
         characters are the same for every window a question reads (each window ends at the figure, or starts
         at it). _PlainRules lists, per character, the patterns whose gate opens there: only those are asked
         here, as classify() would ask them, and a match of any sends the figure to classify()."""
-        P = self.rules.plain
-        info = P.info(raw)
-        if info is None or (w := self._plain_windows(s, e)) is None:
-            return None
         R = self.rules
-        left, right, lns, rns, after = w
+        P = R.plain
+        info = P.info(raw)
+        if info is None or s >= self.chrome_start or (R.chrome_line is not None and self._chrome_line(s)):
+            return None
+        text = self.text
+        left = text[max(0, s - 32):s]
+        right = text[e:e + 48]
+        lns, rns = left.rstrip()[-1:], right.lstrip()[:1]
+        after = rns  # the first character of the 12 after the figure that RANGE_OPEN_RIGHT reads, not cut
+        cut = right.find("\n\n")  # as classify() cuts it
+        if cut >= 0:
+            right = right[:cut]
+            rns, after = right.lstrip()[:1], text[e:e + 12].lstrip()[:1]
+        for search, k in P.left[lns]:
+            if search(left[-k:]):
+                return None
         lc, rc = left[-1:], right[:1]
         if (rc == ":" and right[1:3].isdigit()) or (lc == ":" and left[-2:-1].isdigit()) or (lc == "[" and rc == "]"):
             return None  # a time of day, a footnote: _digits' rules that read the characters themselves
@@ -190,13 +201,12 @@ class Tokenizer:
         day, period, value, detail, year = info
         # a word ending in a digit is no month, joiner or document word (_PlainRules checks the lexicon's)
         words_left = not lns.isdecimal() or not P.digit_words_plain
-        if words_left and _is_docnum(left[-24:], R):
-            return None
         if year is not None:  # _digits' year: a year unless a unit follows ("2015 года", "1990 tonnes")
             for match in P.year_right[rns]:
                 if match(right):
                     return None
-            if not ((R.YEAR_RIGHT is not None and R.YEAR_RIGHT.match(right)) or not self._has_unit(right)):
+            if (words_left and _is_docnum(left[-24:], R)) or not (
+                    (R.YEAR_RIGHT is not None and R.YEAR_RIGHT.match(right)) or not self._has_unit(right)):
                 return None
             t = Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex)
             if _month_before_year(left[-26:], R):
@@ -207,7 +217,8 @@ class Tokenizer:
         if period and R.PERIOD_UNIT_RIGHT.match(right):
             return None
         # "12%": no scale, so no dot reading
-        return self._plain_quantity("digits", s, e, raw, value, detail, R.number(raw), w)
+        return self._plain_quantity("digits", s, e, raw, value, detail, R.number(raw),
+                                    (left, right, lns, rns, after), words_left)
 
     def _plain_word(self, s: int, e: int, raw: str) -> Token | None:
         """_plain for number words ("billion" after "$4.5", "twelve"), as _words reads them."""
@@ -225,12 +236,13 @@ class Tokenizer:
         for match in R.plain.word_right[rns]:
             if match(right):
                 return None
-        return self._plain_quantity("words", s, e, raw, value, None, value, w)
+        return self._plain_quantity("words", s, e, raw, value, None, value, w, False)
 
     def _plain_windows(self, s: int, e: int):
         """(left and right windows as classify() cuts them, the characters at their inner edges, and the first
         character of the 12 after the figure that RANGE_OPEN_RIGHT reads, not cut), or None for a figure of
-        the page chrome, or one of the lexicon's left windows asks about."""
+        the page chrome, or one of the lexicon's left windows asks about (_plain has its own copy inline: it
+        is the path of most figures)."""
         if s >= self.chrome_start or (self.rules.chrome_line is not None and self._chrome_line(s)):
             return None
         text = self.text
@@ -247,14 +259,18 @@ class Tokenizer:
                 return None
         return left, right, lns, rns, after
 
-    def _plain_quantity(self, kind: str, s: int, e: int, raw: str, value, detail, percent_value, windows):
-        """The end of _plain: _after_number and _qualify for a figure that no rule around it excludes."""
+    def _plain_quantity(self, kind: str, s: int, e: int, raw: str, value, detail, percent_value, windows,
+                        docnum: bool):
+        """The end of _plain: _after_number and _qualify for a figure that no rule around it excludes (docnum:
+        whether the words before it may name a document)."""
         R = self.rules
         P = R.plain
         left, right, lns, rns, after = windows
         for match in P.right[rns]:
             if match(right):
                 return None
+        if docnum and _is_docnum(left[-24:], R):
+            return None
         if P.percent_opens[rns] and (pm := R.PERCENT_RIGHT.match(right)):
             t = Token(s, e, kind, raw, q_start=s, q_end=e + pm.end(), value=percent_value, unit="percent",
                       lex=self.lex)
@@ -638,19 +654,21 @@ _OPTIONAL = ("COUNTER_RIGHT", "DOT_THOUSANDS", "VAGUE_OR_RIGHT", "VAGUE_OR_LEFT"
              "BARE_SCALE_MONEY", "RANGE_OPEN_RIGHT", "RANGE_CLOSE_LEFT")
 
 
-def _remembered(f, size: int = 1 << 16):
-    """f(raw) for a pure f of one string, remembered: the cells of a table repeat their short figures."""
-    seen: dict = {}
+class _Remembered(dict):
+    """f(raw) for a pure f of one string, remembered, called as f is: the cells of a table repeat their short
+    figures. A hit is one dict lookup in C."""
 
-    def remembered(raw):
-        v = seen.get(raw)
-        if v is None:
-            if len(seen) >= size:
-                seen.clear()
-            v = seen[raw] = f(raw)
+    __call__ = dict.__getitem__
+
+    def __init__(self, f, size: int = 1 << 16):
+        super().__init__()
+        self.f, self.size = f, size
+
+    def __missing__(self, raw):
+        if len(self) >= self.size:
+            self.clear()
+        v = self[raw] = self.f(raw)
         return v
-
-    return remembered
 
 
 @lru_cache(maxsize=None)
@@ -668,7 +686,7 @@ def _rules(code: str) -> SimpleNamespace:
     # with whether each matches nothing: what is inside a mention is mostly nothing
     ns["QUALIFIERS_RIGHT"] = [(_Gated(rx), q, rx.match("") is not None) for rx, q in L.QUALIFIERS_RIGHT]
     ns["UNIT_OF"] = list(L.UNIT_OF)
-    ns["number"] = _remembered(L.number)
+    ns["number"] = _Remembered(L.number)
     ns["token_res"] = by_first_digit(L.token_re())
     # re.I costs little over ASCII words: there lower-casing each text would cost more than it saves
     ascii_words = all(w.isascii() for w in L.candidate_spec()[0])
@@ -741,7 +759,7 @@ class _PlainRules:
         # _is_docnum and _month_before_day read the last words before a figure; one ending in a digit is none
         # of the lexicon's words (docnum_word: the listed words, or letters only)
         self.digit_words_plain = not any(w[-1:].isdecimal() for w in (*R.DOCNUM_WORDS, R.DOCNUM_PAIR, *R.JOINERS))
-        self.info = _remembered(lambda raw: _plain_reading(R, raw))
+        self.info = _Remembered(lambda raw: _plain_reading(R, raw))
 
 
 def _plain_reading(R, raw: str):
