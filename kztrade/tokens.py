@@ -165,18 +165,19 @@ class Tokenizer:
 
     # ------------------------------------------------------------------ the common figure, in one step
     def _plain(self, s: int, e: int, raw: str) -> Token | None:
-        """What classify() makes of a figure with no suffix when no rule but the plainest fires around it (a
-        count, its counted noun, a percentage, a year): the same Token, or None where another rule might fire
-        (classify() decides).
+        """What classify() makes of a figure with no suffix that no rule before _figure() excludes (a time, a
+        date, a document number, a label, page chrome: those go to classify()), or a plain year: the same
+        Token; None for classify() to decide.
 
-        classify() asks some thirty questions of the text around a figure; most of them are patterns gated by
-        the last non-blank character before the figure or the first one after it (_Gated), and those two
-        characters are the same for every window a question reads (each window ends at the figure, or starts
-        at it). _PlainRules lists, per character, the patterns whose gate opens there: only those are asked
-        here, as classify() would ask them, and a match of any sends the figure to classify()."""
+        _digits asks some twenty questions of the text around a figure before _figure() reads its unit; most
+        are patterns gated by the last non-blank character before the figure or the first one after it
+        (_Gated), and those two characters are the same for every window a question reads (each window ends
+        at the figure, or starts at it). _PlainRules lists, per character, the patterns whose gate opens there:
+        only those are asked here, as _digits would ask them, and a match of any sends the figure to
+        classify(). A figure with nothing after it that _after_number reads is answered here too (_plain_quantity)."""
         R = self.rules
         P = R.plain
-        info = P.info(raw)
+        info = P.info[raw]
         if info is None or s >= self.chrome_start or (R.chrome_line is not None and self._chrome_line(s)):
             return None
         text = self.text
@@ -188,8 +189,11 @@ class Tokenizer:
         if cut >= 0:
             right = right[:cut]
             rns, after = right.lstrip()[:1], text[e:e + 12].lstrip()[:1]
-        for search, k in P.left[lns]:
+        for search, k in P.pre_left[lns]:
             if search(left[-k:]):
+                return None
+        for match in P.pre_right[rns]:
+            if match(right):
                 return None
         lc, rc = left[-1:], right[:1]
         if (rc == ":" and right[1:3].isdigit()) or (lc == ":" and left[-2:-1].isdigit()) or (lc == "[" and rc == "]"):
@@ -198,52 +202,41 @@ class Tokenizer:
             return None
         if P.chrome_opens[lns] and R.CHROME_LEFT.search(left[-14:]) and R.CHROME_RIGHT.match(right.split("\n", 1)[0]):
             return None
-        day, period, value, detail, year = info
         # a word ending in a digit is no month, joiner or document word (_PlainRules checks the lexicon's)
         words_left = not lns.isdecimal() or not P.digit_words_plain
-        if year is not None:  # _digits' year: a year unless a unit follows ("2015 года", "1990 tonnes")
-            for match in P.year_right[rns]:
-                if match(right):
-                    return None
-            if (words_left and _is_docnum(left[-24:], R)) or not (
-                    (R.YEAR_RIGHT is not None and R.YEAR_RIGHT.match(right)) or not self._has_unit(right)):
+        if words_left and _is_docnum(left[-24:], R):
+            return None
+        cur = self._currency_before(left) if P.currency_opens[lns] else None
+        day, period, value, detail, year = info
+        if cur is None:
+            if year is not None:  # _digits' year: a year unless a unit follows ("2015 года", "1990 tonnes")
+                if (R.YEAR_RIGHT is not None and R.YEAR_RIGHT.match(right)) or not self._has_unit(right):
+                    t = Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex)
+                    if _month_before_year(left[-26:], R):
+                        return t.exclude("calendar_date", "month and year: " + _squeeze(left[-14:] + raw), year)
+                    return t.exclude("year", f"year {raw}", year)
+            elif day and ((words_left and _month_before_day(left[-24:], R)) or R.DAY_RIGHT.match(right)):
                 return None
-            t = Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex)
-            if _month_before_year(left[-26:], R):
-                return t.exclude("calendar_date", "month and year: " + _squeeze(left[-14:] + raw), year)
-            return t.exclude("year", f"year {raw}", year)
-        if day and ((words_left and _month_before_day(left[-24:], R)) or R.DAY_RIGHT.match(right)):
-            return None
-        if period and R.PERIOD_UNIT_RIGHT.match(right):
-            return None
-        # "12%": no scale, so no dot reading
-        return self._plain_quantity("digits", s, e, raw, value, detail, R.number(raw),
-                                    (left, right, lns, rns, after), words_left)
+            elif period and R.PERIOD_UNIT_RIGHT.match(right):
+                return None
+            elif not (ql := P.quantity_left[lns]) or not any(search(left) for search in ql):
+                # "12%": no scale, so no dot reading
+                if (tok := self._plain_quantity("digits", s, e, raw, value, detail, R.number[raw], left, right, lns,
+                                                rns, after)):
+                    return tok
+        return self._figure(Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex), raw, cur, left, right)
 
     def _plain_word(self, s: int, e: int, raw: str) -> Token | None:
-        """_plain for number words ("billion" after "$4.5", "twelve"), as _words reads them."""
+        """_plain for number words ("billion" after "$4.5", "twelve firms"): what _words makes of them where
+        none of its own rules fires."""
         R = self.rules
+        P = R.plain
         low = raw.lower()
-        if low in R.VAGUE_ALONE or low in R.PRONOUN_WORDS or (w := self._plain_windows(s, e)) is None:
+        if low in R.VAGUE_ALONE or low in R.PRONOUN_WORDS or s >= self.chrome_start or (
+                R.chrome_line is not None and self._chrome_line(s)):
             return None
         value = R.words_value(raw)
         if value is None:
-            return None
-        left, right, lns, rns, after = w
-        for search in R.plain.word_left[lns]:
-            if search(left):
-                return None
-        for match in R.plain.word_right[rns]:
-            if match(right):
-                return None
-        return self._plain_quantity("words", s, e, raw, value, None, value, w, False)
-
-    def _plain_windows(self, s: int, e: int):
-        """(left and right windows as classify() cuts them, the characters at their inner edges, and the first
-        character of the 12 after the figure that RANGE_OPEN_RIGHT reads, not cut), or None for a figure of
-        the page chrome, or one of the lexicon's left windows asks about (_plain has its own copy inline: it
-        is the path of most figures)."""
-        if s >= self.chrome_start or (self.rules.chrome_line is not None and self._chrome_line(s)):
             return None
         text = self.text
         left = text[max(0, s - 32):s]
@@ -254,23 +247,27 @@ class Tokenizer:
         if cut >= 0:
             right = right[:cut]
             rns, after = right.lstrip()[:1], text[e:e + 12].lstrip()[:1]
-        for search, k in self.rules.plain.left[lns]:
-            if search(left[-k:]):
+        for search in P.word_left[lns]:
+            if search(left):
                 return None
-        return left, right, lns, rns, after
+        for match in P.word_right[rns]:
+            if match(right):
+                return None
+        if (not (ql := P.quantity_left[lns]) or not any(search(left) for search in ql)) and (
+                tok := self._plain_quantity("words", s, e, raw, value, None, value, left, right, lns, rns, after)):
+            return tok
+        t = Token(s, e, "words", raw, q_start=s, q_end=e, value=value, lex=self.lex)
+        return self._after_number(t, right, left, glued=False)
 
-    def _plain_quantity(self, kind: str, s: int, e: int, raw: str, value, detail, percent_value, windows,
-                        docnum: bool):
-        """The end of _plain: _after_number and _qualify for a figure that no rule around it excludes (docnum:
-        whether the words before it may name a document)."""
+    def _plain_quantity(self, kind: str, s: int, e: int, raw: str, value, detail, percent_value, left: str,
+                        right: str, lns: str, rns: str, after: str):
+        """_after_number and _qualify in one step for a figure followed by nothing they read but a percent sign
+        or a counted noun; None where anything else may follow (_after_number reads it)."""
         R = self.rules
         P = R.plain
-        left, right, lns, rns, after = windows
         for match in P.right[rns]:
             if match(right):
                 return None
-        if docnum and _is_docnum(left[-24:], R):
-            return None
         if P.percent_opens[rns] and (pm := R.PERCENT_RIGHT.match(right)):
             t = Token(s, e, kind, raw, q_start=s, q_end=e + pm.end(), value=percent_value, unit="percent",
                       lex=self.lex)
@@ -346,10 +343,7 @@ class Tokenizer:
         if L.CENTURY_RIGHT.match(right):
             return t.exclude("ordinal", f"{raw} century")
         plain_int = L.PLAIN_INT.fullmatch(raw) is not None
-        cur = L.CURRENCY_LEFT.search(left[-8:]) or L.RANGE_CURRENCY_LEFT.search(left[-20:])
-        if cur and len(cur.group(1)) == 3 and cur.group(1).isalpha() and cur.group(1) not in g.iso_currencies() \
-                and cur.group(1) not in L.CURRENCY_SYMBOLS:
-            cur = None
+        cur = self._currency_before(left)
         if not cur and L.LABEL_LEFT.search(left[-4:]):
             return t.exclude("not_a_quantity", f"label {left[-3:].strip()}{raw}")
         if plain_int and not cur:
@@ -367,6 +361,21 @@ class Tokenizer:
                 if _month_before_year(left[-26:], L):
                     return t.exclude("calendar_date", "month and year: " + _squeeze(left[-14:] + raw), v)
                 return t.exclude("year", f"year {raw}", v)
+        return self._figure(t, raw, cur, left, right)
+
+    def _currency_before(self, left: str) -> re.Match | None:
+        """The currency symbol or code printed before a figure ("$", "US$ ", "KZT "), if any."""
+        L = self.rules
+        cur = L.CURRENCY_LEFT.search(left[-8:]) or L.RANGE_CURRENCY_LEFT.search(left[-20:])
+        if cur and len(cur.group(1)) == 3 and cur.group(1).isalpha() and cur.group(1) not in g.iso_currencies() \
+                and cur.group(1) not in L.CURRENCY_SYMBOLS:
+            cur = None
+        return cur
+
+    def _figure(self, t: Token, raw: str, cur: re.Match | None, left: str, right: str) -> Token:
+        """A figure no rule before it excludes: its value, its currency (cur: the symbol before it) and what
+        follows it."""
+        L = self.rules
         t.value = L.number(raw)
         dots = L.DOT_THOUSANDS
         if dots is not None and dots.fullmatch(raw) and not cur and not L.SCALE_RIGHT.match(right) \
@@ -725,17 +734,23 @@ class _PlainRules:
     none fires: what _digits and _after_number give a figure with nothing around it."""
 
     def __init__(self, R: SimpleNamespace):
-        # the patterns _digits and _after_number search the words before a figure with: (pattern, window)
-        left = [(R.CURRENCY_LEFT, 8), (R.LABEL_LEFT, 4), (R.RANGE_CURRENCY_LEFT, 20), (R.POPULATION_LEFT, 32),
-                (R.AGE_LEFT, 32), (_ZONE_LEFT, 32), (_YEAR_RANGE_LEFT, 8)]
-        self.left = _Opens([(_gate(p, True), (p.search, k)) for p, k in left])
-        # and match the words after it with (those that most often match first: any match sends the figure
-        # to classify()), but the percent sign and the counted noun, asked after them as _after_number does
-        # (one matching gives the unit); the qualifiers after a figure
-        # up to the first that an empty mention takes (its answer whatever follows)
-        right = [R.SCALE_RIGHT, R.RANGE_TAIL, R.COUNTER_RIGHT, R.CENTURY_RIGHT,
-                 R.GLUED_BARE_SCALE, R.RANGE_SCALE_RIGHT, R.UNIT_RE, R.CURRENCY_WORD_RIGHT, R.ISO_RIGHT, R.AGE_RIGHT,
-                 R.TIMES_RIGHT]
+        # the patterns _digits searches the words before a figure with, (pattern, window), and matches the
+        # words after it with, before it reads the figure's unit: a match may exclude the figure
+        pre_left = [(R.LABEL_LEFT, 4), (_ZONE_LEFT, 32), (_YEAR_RANGE_LEFT, 8)]
+        self.pre_left = _Opens([(_gate(p, True), (p.search, k)) for p, k in pre_left])
+        self.pre_right = _Opens([(_gate(p, False), p.match) for p in (R.COUNTER_RIGHT, R.CENTURY_RIGHT) if p is not None])
+        self.currency_opens = _Opens([(_gate(R.CURRENCY_LEFT, True), True), (_gate(R.RANGE_CURRENCY_LEFT, True), True)])
+        self.chrome_opens = _Opens([(_gate(R.CHROME_LEFT, True), True)])  # a counter needs its right side too
+        # what _words asks besides: idioms, "one or two", "and a half"
+        self.word_left = _Opens([(_gate(R.VAGUE_OR_LEFT, True), R.VAGUE_OR_LEFT.search)] if R.VAGUE_OR_LEFT else [])
+        self.word_right = _Opens([(_gate(p, False), p.match) for p in (R.IDIOM_RIGHT, R.VAGUE_OR_RIGHT, R.AND_A_HALF_RIGHT)
+                                  if p is not None])
+        # what _after_number reads (a match: _after_number reads it), but the percent sign and the counted noun,
+        # asked after them as _after_number does (one matching gives the unit); the qualifiers after a figure up
+        # to the first that an empty mention takes (its answer whatever follows)
+        self.quantity_left = _Opens([(_gate(p, True), p.search) for p in (R.POPULATION_LEFT, R.AGE_LEFT)])
+        right = [R.SCALE_RIGHT, R.RANGE_TAIL, R.GLUED_BARE_SCALE, R.RANGE_SCALE_RIGHT, R.UNIT_RE,
+                 R.CURRENCY_WORD_RIGHT, R.ISO_RIGHT, R.AGE_RIGHT, R.TIMES_RIGHT]
         self.qualifier = "exact"
         for rx, q, at_empty in R.QUALIFIERS_RIGHT:
             if at_empty:
@@ -743,13 +758,6 @@ class _PlainRules:
                 break
             right.append(rx)
         self.right = _Opens([(_gate(p, False), p.match) for p in right if p is not None])
-        # what _digits asks after a year before deciding it is one
-        # what _words asks besides: idioms, "one or two", "and a half"
-        self.word_left = _Opens([(_gate(R.VAGUE_OR_LEFT, True), R.VAGUE_OR_LEFT.search)] if R.VAGUE_OR_LEFT else [])
-        self.word_right = _Opens([(_gate(p, False), p.match) for p in (R.IDIOM_RIGHT, R.VAGUE_OR_RIGHT, R.AND_A_HALF_RIGHT)
-                                  if p is not None])
-        self.year_right = _Opens([(_gate(p, False), p.match) for p in (R.COUNTER_RIGHT, R.CENTURY_RIGHT) if p is not None])
-        self.chrome_opens = _Opens([(_gate(R.CHROME_LEFT, True), True)])  # a counter needs its right side too
         self.subject_opens = _Opens([(_gate(R.SUBJECT_RIGHT, False), True)])
         self.percent_opens = _Opens([(_gate(R.PERCENT_RIGHT, False), True)])
         self.opens = _Opens([(_gate(R.RANGE_OPEN_RIGHT, False), True)] if R.RANGE_OPEN_RIGHT is not None else [])
