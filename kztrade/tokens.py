@@ -2,6 +2,11 @@
 
 A quantity comes back with its value (scale applied), unit, qualifier and the span of its mention
 ("US$ 4.2 billion", "15%", "three-day"); what it measures is decided later, in meaning.py.
+
+Where a token may begin is found by kztrade.candidates; most figures of a statistical table have nothing
+around them that a rule reads, and Tokenizer._plain answers those in one step, asking only the rules whose
+gate opens at the characters at the figure's edges (classify() decides the rest; tests/test_tokens_plain.py
+holds the two to the same answer).
 """
 from __future__ import annotations
 
