@@ -21,7 +21,7 @@ from . import casefree
 from . import grammar as g
 from .candidates import starts
 from .lang import lexicon
-from .prefilter import by_first_digit, edge
+from .prefilter import Scan, by_first_digit, edge
 
 
 @dataclass
@@ -120,6 +120,7 @@ class Tokenizer:
         self.last_currency: str | None = None  # the currency of the text's latest money figure
         self._breaks: list[int] | None = None  # where lines end, found on first need
         self._chrome: dict[int, bool] = {}
+        self._scan: Scan | None = None  # the text lower-cased, for _may_qualify, on first need
 
     def tokens(self):
         L = self.lex  # the module: Token.lex
@@ -280,7 +281,7 @@ class Tokenizer:
             return t
         text = self.text
         before = text[max(0, s - R.QUALIFIER_WINDOW):s]
-        if R.QUALIFIER_END[before.rstrip()[-1:]] and R.qualifier_before(before):
+        if R.QUALIFIER_END[before.rstrip()[-1:]] and self._may_qualify(s) and R.qualifier_before(before):
             return None
         if P.opens[after] and R.RANGE_OPEN_RIGHT.match(text, e, e + 12):
             return None
@@ -394,6 +395,16 @@ class Tokenizer:
             if cur.re is L.CURRENCY_LEFT.rx:
                 t.q_start = t.start - len(cur.group(0))
         return self._after_number(t, right, left, glued=True)
+
+    def _may_qualify(self, q_start: int) -> bool:
+        """False where no word of the qualifier pattern occurs in the window qualifier_before reads before a
+        mention starting at q_start (prefilter.Scan: the text lower-cased once, the words looked for there)."""
+        qre = self.rules.QUALIFIER_PATTERN
+        if qre is None:
+            return True
+        if self._scan is None:
+            self._scan = Scan(self.text)
+        return self._scan.may(qre, max(0, q_start - self.rules.QUALIFIER_WINDOW), q_start)
 
     def _in_url(self, pos: int) -> bool:
         lo = max(0, pos - 300)
@@ -580,7 +591,8 @@ class Tokenizer:
         t.after = after[:40]
         # qualifier_before answers only where its pattern matches at the end of `before`, and a search of that
         # pattern tries every position of the window: the last character decides most figures at once
-        q = L.qualifier_before(before) if L.QUALIFIER_END[before.rstrip()[-1:]] else None
+        q = L.qualifier_before(before) if L.QUALIFIER_END[before.rstrip()[-1:]] and self._may_qualify(t.q_start) \
+            else None
         if q:
             t.qualifier = q
             return
@@ -708,6 +720,7 @@ def _rules(code: str) -> SimpleNamespace:
     # the pattern qualifier_before searches the end of the words before a figure with (grammar's for English)
     qre = L.QUALIFIER_RE if hasattr(L, "QUALIFIER_RE") else g.QUALIFIER_RE if L.qualifier_before is g.qualifier_before else None
     ns["QUALIFIER_END"] = (qre is not None and edge(qre, backward=True)) or _ALWAYS
+    ns["QUALIFIER_PATTERN"] = qre
     R = SimpleNamespace(**ns)
     R.plain = _PlainRules(R)
     return R
