@@ -221,7 +221,7 @@ class Tokenizer:
                     if _month_before_year(left[-26:], R):
                         return t.exclude("calendar_date", "month and year: " + _squeeze(left[-14:] + raw), year)
                     return t.exclude("year", f"year {raw}", year)
-            elif day and ((words_left and _month_before_day(left[-24:], R)) or R.DAY_RIGHT.match(right)):
+            elif day and ((words_left and _month_before_day(left[-24:], R)) or self._day_right(e, right, rns)):
                 return None
             elif period and R.PERIOD_UNIT_RIGHT.match(right):
                 return None
@@ -398,13 +398,24 @@ class Tokenizer:
 
     def _may_qualify(self, q_start: int) -> bool:
         """False where no word of the qualifier pattern occurs in the window qualifier_before reads before a
-        mention starting at q_start (prefilter.Scan: the text lower-cased once, the words looked for there)."""
+        mention starting at q_start."""
         qre = self.rules.QUALIFIER_PATTERN
-        if qre is None:
-            return True
+        return qre is None or self._may(qre, max(0, q_start - self.rules.QUALIFIER_WINDOW), q_start)
+
+    def _day_right(self, e: int, right: str, rns: str) -> bool:
+        """DAY_RIGHT.match(right) for the right window of a figure ending at e, asked only where its gate opens
+        and a month's name (which every match holds) occurs in the window: "17 May", "5 and 6 марта"."""
+        day = self.rules.DAY_RIGHT
+        if day.first is not None and not day.first[rns]:
+            return False
+        return self._may(day.rx, e, e + len(right)) and day.match(right) is not None
+
+    def _may(self, rx: re.Pattern, pos: int, endpos: int) -> bool:
+        """False where no match of rx can lie in text[pos:endpos]: none of the words every match holds occurs
+        there (prefilter.Scan: the text lower-cased once, the words looked for in the window)."""
         if self._scan is None:
             self._scan = Scan(self.text)
-        return self._scan.may(qre, max(0, q_start - self.rules.QUALIFIER_WINDOW), q_start)
+        return self._scan.may(rx, pos, endpos)
 
     def _in_url(self, pos: int) -> bool:
         lo = max(0, pos - 300)
