@@ -109,6 +109,12 @@ def extract(text: str, source_id: str = "doc", published=None, lang: str | None 
         warnings.warn(f"{source_id}: {exc}; its years are left unknown", stacklevel=2)
         date = None
     lang = resolve_lang(lang, text)
+    return claim_stage(text, source_id, date, lang, *read_stage(text, lang))
+
+
+def read_stage(text: str, lang: str) -> tuple[int, list[Token], list[tuple[int, int]], Sentences]:
+    """The tokenizer's and the sentence splitter's part of extract(): (chrome start, tokens, figure spans,
+    sentences). Apart from claim_stage so that benchmarks can time the two halves."""
     chrome = chrome_start(text)
     toks: list[Token] = []
     last_end = -1
@@ -118,9 +124,14 @@ def extract(text: str, source_id: str = "doc", published=None, lang: str | None 
         toks.append(t)
         if t.reason is None:
             last_end = t.q_end
-    ctx = Context(text, chrome, date.year if date else None, lang)
     figures = [(t.q_start, t.q_end) for t in toks if t.reason is None]
-    sents = Sentences(text, lang, figures)
+    return chrome, toks, figures, Sentences(text, lang, figures)
+
+
+def claim_stage(text: str, source_id: str, date: dt.date | None, lang: str, chrome: int, toks: list[Token],
+                figures: list[tuple[int, int]], sents: Sentences) -> tuple[list[dict], list[dict]]:
+    """What the figures mean, their periods, and the claim and token rows."""
+    ctx = Context(text, chrome, date.year if date else None, lang)
     # a sentence longer than a window: its figures each search a window of their own (Sentences.around)
     ends = sents.starts[1:] + [len(text)]
     meaning = Meaning(ctx, windows=len(text) > MAX_SENTENCE and any(
