@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -125,16 +126,18 @@ class WindowScan:
     """prefilter.Scan, giving the same answers, for documents where each figure searches a window of its own: a
     line of thousands of figures without a sentence end gives each figure a window of Sentences.MAX_SENTENCE
     characters, and a literal looked for in every window would be looked for across the line thousands of
-    times. Once the long windows searched for a pattern add up to twice the document's length, each of its
-    literals is found once in the document, and a window asks for one by bisection."""
+    times. Once the long windows searched for a pattern add up to twice the document's length, the occurrences
+    of its literals are found once in the document, and a window asks for one by a single bisection."""
 
-    __slots__ = ("_scan", "text", "_read", "_at")
+    __slots__ = ("_scan", "text", "_read", "_index")
 
     def __init__(self, scan: Scan):
         self._scan = scan
         self.text = scan.text
         self._read: dict[int, int] = {}  # id(pattern) -> characters of the windows searched for it so far
-        self._at: dict[str, list[int]] = {}  # literal -> where it occurs in the lower-cased document
+        # id(pattern) -> (starts, least_end): the starts of its literals' occurrences in the lower-cased
+        # document, sorted, and for each the least end of an occurrence starting there or later
+        self._index: dict[int, tuple[list[int], list[int]]] = {}
 
     @property
     def low(self) -> str | None:
@@ -144,25 +147,17 @@ class WindowScan:
         """Scan.may: False only where no literal of rx lies within text[pos:endpos]."""
         if endpos - pos < _LONG:
             return self._scan.may(rx, pos, endpos)  # a sentence's window: a scan of it is cheap
-        low = self._scan.low
-        if low is None:
-            return True
-        key = id(rx)
-        read = self._read.get(key, 0)
-        if read <= 2 * len(low):
-            self._read[key] = read + endpos - pos
-            return self._scan.may(rx, pos, endpos)
-        lits = literals(rx)
-        if lits is None:
-            return True
-        for lit in lits:
-            at = self._at.get(lit)
-            if at is None:
-                at = self._at[lit] = _occurrences(low, lit)
-            i = bisect.bisect_left(at, pos)
-            if i < len(at) and at[i] + len(lit) <= endpos:
-                return True  # the first occurrence from pos ends first
-        return False
+        index = self._index.get(id(rx))
+        if index is None:
+            key = id(rx)
+            read = self._read.get(key, 0)
+            if read <= 2 * len(self.text):
+                self._read[key] = read + endpos - pos
+                return self._scan.may(rx, pos, endpos)
+            index = self._index[key] = _occurrence_index(self._scan.low, literals(rx))
+        starts, least_end = index
+        i = bisect.bisect_left(starts, pos)
+        return i < len(starts) and least_end[i] <= endpos  # an occurrence from pos ends before endpos
 
     def search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
         return rx.search(self.text, pos, endpos) if self.may(rx, pos, endpos) else None
@@ -172,16 +167,27 @@ class WindowScan:
 
 
 _LONG = 512  # characters of a window that may stand for a sentence of a run-on line
+# an index that answers True for every window (no literals to go by): one occurrence starting past any
+# position and ending before any
+_ANYWHERE = ([sys.maxsize], [-1])
 
 
-def _occurrences(low: str, lit: str) -> list[int]:
-    """Every start of lit in low, overlapping ones too ('aa' in 'aaa': 0 and 1)."""
-    out = []
-    p = low.find(lit)
-    while p >= 0:
-        out.append(p)
-        p = low.find(lit, p + 1)
-    return out
+def _occurrence_index(low: str | None, lits: tuple[str, ...] | None) -> tuple[list[int], list[int]]:
+    """(starts, least_end) of every occurrence of the literals in low, overlapping ones too ('aa' in 'aaa')."""
+    if low is None or lits is None:
+        return _ANYWHERE
+    found: list[tuple[int, int]] = []
+    for lit in lits:
+        p = low.find(lit)
+        while p >= 0:
+            found.append((p, p + len(lit)))
+            p = low.find(lit, p + 1)
+    found.sort()
+    least_end = [e for _, e in found]
+    for i in range(len(least_end) - 2, -1, -1):
+        if least_end[i + 1] < least_end[i]:
+            least_end[i] = least_end[i + 1]
+    return [a for a, _ in found], least_end
 
 
 class Meaning:
