@@ -77,7 +77,7 @@ class Words:
         self.scale_word = re.compile(r"(?<![^\W\d])(?:" + "|".join(re.escape(w) for w in sorted(
             lex.SCALES, key=len, reverse=True)) + r")\.?(?!\w)", f)
         self.world = _compile(lex.WORLD)
-        self.attribution = [_compile(p, 0) for p in lex.ATTRIBUTION]
+        self.attribution = tuple(_compile(p, 0) for p in lex.ATTRIBUTION)
         self.attribution_stop = re.compile(lex.ATTRIBUTION_STOP, f)
         country = country_re(lex.CODE).pattern
         self.table = alias_table(lex.CODE)
@@ -159,6 +159,24 @@ class WindowScan:
         i = bisect.bisect_left(starts, pos)
         return i < len(starts) and least_end[i] <= endpos  # an occurrence from pos ends before endpos
 
+    def may_any(self, rxs: tuple[re.Pattern, ...], pos: int, endpos: int) -> bool:
+        """any(self.may(rx, pos, endpos) for rx in rxs), with one bisection for them all in long windows."""
+        if endpos - pos < _LONG:
+            return any(self._scan.may(rx, pos, endpos) for rx in rxs)
+        key = id(rxs)
+        index = self._index.get(key)
+        if index is None:
+            read = self._read.get(key, 0)
+            if read <= 2 * len(self.text):
+                self._read[key] = read + endpos - pos
+                return any(self._scan.may(rx, pos, endpos) for rx in rxs)
+            lits = [literals(rx) for rx in rxs]
+            index = self._index[key] = _occurrence_index(
+                self._scan.low, None if None in lits else tuple({lit for ls in lits for lit in ls}))
+        starts, least_end = index
+        i = bisect.bisect_left(starts, pos)
+        return i < len(starts) and least_end[i] <= endpos
+
     def search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
         return rx.search(self.text, pos, endpos) if self.may(rx, pos, endpos) else None
 
@@ -197,6 +215,7 @@ class Meaning:
         self.text = ctx.text
         self.w = words(ctx.lang)
         # a pattern is searched only where one of its words occurs
+        self.windows = windows
         self.scan = WindowScan(Scan(ctx.text)) if windows else Scan(ctx.text)
         self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
@@ -527,7 +546,9 @@ class Meaning:
         cache = self.__dict__.setdefault("_attr_cache", {})
         if s not in cache:
             who = None
-            for rx in self.w.attribution:
+            # a window of a run-on line: one question for all the patterns, which mostly has the answer no
+            rxs = self.w.attribution if not self.windows or self.scan.may_any(self.w.attribution, s, e) else ()
+            for rx in rxs:
                 m = self.scan.search(rx, s, e)
                 if m:
                     cand = " ".join(m.group("who").split()).strip(" ,")
