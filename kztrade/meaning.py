@@ -94,6 +94,8 @@ class Words:
                            for w in (lex.MIGRATION_TO, lex.MIGRATION_FROM)}
 
     def measure_of(self, match: re.Match) -> str:
+        if match.re is self.cue_re and self.cue_re.groups == len(self.cues) and match.lastindex:
+            return self.cues[match.lastindex - 1][1]  # the cues hold no groups of their own: group i+1 is c{i}
         for i, (_, m) in enumerate(self.cues):
             if match.group(f"c{i}"):
                 return m
@@ -293,9 +295,6 @@ class Meaning:
         w = self.w
         u = t.unit
 
-        def in_sentence(rx: re.Pattern) -> bool:
-            return self._matches_in(rx, s, e)
-
         if u == "ratio":
             return "growth_factor", self.nearest_cue(t, s, e)
         if u in ("percent", "percentage_points"):
@@ -305,21 +304,21 @@ class Meaning:
                     return m, None
             if self.is_change(t, s, e):
                 return "growth_rate", self.nearest_cue(t, s, e)
-            if in_sentence(w.cross_border) and in_sentence(w.trade):
+            if self._matches_in(w.cross_border, s, e) and self._matches_in(w.trade, s, e):
                 return "cross_border_share", None
             for rx, m in w.percent_measures:
                 if self._matches_in(rx, lo, hi):
                     return m, None
-            if in_sentence(w.inflation):
+            if self._matches_in(w.inflation, s, e):
                 return "inflation", None
             return "share", self.nearest_cue(t, s, e)
         if u == "persons":
-            if in_sentence(w.migration):
+            if self._matches_in(w.migration, s, e):
                 return "migration", None
-            return ("population" if in_sentence(w.population) else "count"), None
+            return ("population" if self._matches_in(w.population, s, e) else "count"), None
         if u == "count":
             # "the number of migrants ... reached 40,000": a bare figure in a sentence about migration
-            if t.subject is None and in_sentence(w.migration) and in_sentence(w.migrants):
+            if t.subject is None and self._matches_in(w.migration, s, e) and self._matches_in(w.migrants, s, e):
                 return "migration", None
             return "count", None
         if u == "km":
