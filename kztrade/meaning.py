@@ -77,7 +77,8 @@ class Words:
         self.scale_word = re.compile(r"(?<![^\W\d])(?:" + "|".join(re.escape(w) for w in sorted(
             lex.SCALES, key=len, reverse=True)) + r")\.?(?!\w)", f)
         self.world = _compile(lex.WORLD)
-        self.attribution = tuple(_compile(p, 0) for p in lex.ATTRIBUTION)
+        self.attribution = [_compile(p, 0) for p in lex.ATTRIBUTION]
+        self.any_attribution = tuple(self.attribution)  # asked of a window at once (WindowScan.may_any)
         self.attribution_stop = re.compile(lex.ATTRIBUTION_STOP, f)
         country = country_re(lex.CODE).pattern
         self.table = alias_table(lex.CODE)
@@ -546,7 +547,7 @@ class Meaning:
         if s not in cache:
             who = None
             # a window of a run-on line: one question for all the patterns, which mostly has the answer no
-            rxs = self.w.attribution if not self.windows or self.scan.may_any(self.w.attribution, s, e) else ()
+            rxs = self.w.attribution if not self.windows or self.scan.may_any(self.w.any_attribution, s, e) else ()
             for rx in rxs:
                 m = self.scan.search(rx, s, e)
                 if m:

@@ -1,0 +1,55 @@
+"""WindowScan answers as Scan does in the long windows of a run-on line, before and after it switches from
+scanning each window to bisecting its index of the document's literals."""
+from __future__ import annotations
+
+import re
+
+from kztrade.meaning import _LONG, WindowScan, _occurrence_index, words
+from kztrade.prefilter import Scan
+
+PIECES = [
+    "Exports to Russia rose by 12% to $4.1bn in January-June 2019, according to the statistics committee; ",
+    "1 2 3 4 512,3 3 987,1 ",
+    "the figure was 40,000 migrants, while imports fell 3 percent a year earlier and ",
+    "turnover with China reached 9 billion in the first half, officials said, ",
+]
+TEXT = "".join(PIECES[i % len(PIECES)] for i in range(120))
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    # every long window twice over the text: the second pass is answered from the index
+    out = [(p, min(len(text), p + 1200)) for p in range(0, len(text) - _LONG, 37)]
+    out += [(p, p + _LONG + k) for k, p in enumerate(range(0, len(text) - 2 * _LONG, 53))]
+    return out * 2 + [(5, 5 + _LONG - 1), (0, 40)]  # short ones are scanned
+
+
+def test_occurrence_index_keeps_overlapping_occurrences_and_the_least_end_from_each_start():
+    starts, least_end = _occurrence_index("aaa ba", ("aa", "ba"))
+    assert starts == [0, 1, 4]
+    assert least_end == [2, 3, 6]
+    assert _occurrence_index(None, ("aa",)) == _occurrence_index("aaa", None)  # no index: every window may
+
+
+def test_window_scan_answers_as_scan_for_every_pattern_and_window():
+    w = words("en")
+    patterns = [w.cue_re, w.clause_break, w.anaphora, w.migration, w.migrants, w.world, w.scale_word,
+                w.currency_word, *w.attribution]
+    plain, windows = Scan(TEXT), WindowScan(Scan(TEXT))
+    for pos, endpos in _windows(TEXT):
+        for rx in patterns:
+            assert windows.may(rx, pos, endpos) == plain.may(rx, pos, endpos), (rx.pattern[:40], pos, endpos)
+        assert windows.may_any(w.any_attribution, pos, endpos) == \
+            any(plain.may(rx, pos, endpos) for rx in w.attribution)
+    assert id(w.clause_break) in windows._index  # the index did answer
+
+
+def test_a_window_without_the_words_of_a_pattern_is_not_searched():
+    text = "1 " * 2000 + "according to the ministry, exports rose"
+    scan = WindowScan(Scan(text))
+    rx = re.compile(r"according\s+to", re.I)
+    for _ in range(10):  # past the characters read before the index is built
+        assert not scan.may(rx, 0, 1200)
+    at = text.index("according")
+    assert scan.may(rx, at - 1000, at + 9)
+    assert not scan.may(rx, at - 1000, at + 8)  # 'according' cut off by the window
+    assert not scan.may(rx, at + 1, at + 1000)
