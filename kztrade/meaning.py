@@ -187,6 +187,11 @@ class WindowScan:
         return rx.finditer(self.text, pos, endpos) if self.may(rx, pos, endpos) else iter(())
 
 
+_START = re.Match.start
+_END = re.Match.end
+_ACROSS = 150  # what a clause break between a cue and its figure adds to their distance
+_FAR = 1 << 62  # the distance to a cue that is not there
+
 _LONG = 512  # characters of a window that may stand for a sentence of a run-on line
 # an index that answers True for every window (no literals to go by): one occurrence starting past any
 # position and ending before any
@@ -239,18 +244,45 @@ class Meaning:
     # ------------------------------------------------------------------ measure
     def nearest_cue(self, t: Token, s: int, e: int) -> re.Match | None:
         # distance in characters; a cue after the figure, or across a clause break, counts for more
+        cues, in_order = self._cue_list(s, e)
+        q_start, q_end = t.q_start, t.q_end
+
+        def before(m: re.Match) -> tuple:  # (distance, start, cue, the span between them)
+            return q_start - m.end(), m.start(), m, m.end(), q_start
+
+        def after(m: re.Match) -> tuple:
+            return 2 * (m.start() - q_end) + 40, m.start(), m, q_end, m.start()
+
+        if not in_order:  # cues of two blocks that overlap: all ranked
+            return self._nearest([before(m) for m in cues if m.end() <= q_start]
+                                 + [after(m) for m in cues if m.start() >= q_end])
+        # the nearest cue before the figure and the nearest after it: a cue farther than the nearer of them by
+        # the penalty of a clause break or more can never win, so only the cues within that reach are ranked
+        i = bisect.bisect_right(cues, q_start, key=_END)  # cues[:i] end at or before the figure
+        j = bisect.bisect_left(cues, q_end, lo=i, key=_START)  # cues[j:] start at or after its end
+        reach = min(before(cues[i - 1])[0] if i else _FAR, after(cues[j])[0] if j < len(cues) else _FAR) + _ACROSS
         cands = []
-        for m in self._cues(s, e):
-            if m.end() <= t.q_start:
-                cands.append((t.q_start - m.end(), m.start(), m, m.end(), t.q_start))
-            elif m.start() >= t.q_end:
-                cands.append((2 * (m.start() - t.q_end) + 40, m.start(), m, t.q_end, m.start()))
+        for k in range(i - 1, -1, -1):
+            cands.append(before(cues[k]))
+            if cands[-1][0] >= reach:
+                cands.pop()
+                break
+        for k in range(j, len(cues)):
+            cands.append(after(cues[k]))
+            if cands[-1][0] >= reach:
+                cands.pop()
+                break
+        return self._nearest(cands)
+
+    def _nearest(self, cands: list[tuple]) -> re.Match | None:
+        """The cue of the least distance among cands (distance, start, cue, and the span between the cue and the
+        figure), a clause break in that span adding to it."""
         best, best_d = None, None
         for d, _, m, a, b in sorted(cands, key=lambda c: c[:2]):
             if best_d is not None and d >= best_d:
                 break  # nearer cues were seen first: no later one can win
             if self.w.clause_break.search(self.text, a, b):
-                d += 150
+                d += _ACROSS
             if best_d is None or d < best_d:
                 best, best_d = m, d
         return best
@@ -258,21 +290,33 @@ class Meaning:
     def _cues(self, s: int, e: int) -> list[re.Match]:
         """Cue words in text[s:e]: scanned once per sentence, or - for the overlapping windows that stand in
         for sentences in text without sentence ends - once per block of text."""
+        return self._cue_list(s, e)[0]
+
+    def _cue_list(self, s: int, e: int) -> tuple[list[re.Match], bool]:
+        """(_cues, whether their ends are in order as their starts are): the matches of one scan do not overlap,
+        but those of two neighbouring blocks may."""
         if e - s < 1000:
             sentences = self.__dict__.setdefault("_cue_sentences", {})
             if (s, e) not in sentences:
                 sentences[(s, e)] = self._real_cues(s, e)
-            return sentences[(s, e)]
+            return sentences[(s, e)], True
         blocks = self.__dict__.setdefault("_cue_blocks", {})
-        out = []
+        out: list[re.Match] = []
+        in_order = True
         for k in range(s // _CUE_BLOCK, (e - 1) // _CUE_BLOCK + 1):
             if k not in blocks:
                 lo = k * _CUE_BLOCK
                 # matches are kept by their start, so one straddling two blocks is found once, whole
                 blocks[k] = [m for m in self._real_cues(max(0, lo - 64), lo + _CUE_BLOCK + 64)
                              if lo <= m.start() < lo + _CUE_BLOCK]
-            out += [m for m in blocks[k] if s <= m.start() and m.end() <= e]
-        return out
+            block = blocks[k]
+            i = bisect.bisect_left(block, s, key=_START)
+            j = bisect.bisect_left(block, e, lo=i, key=_START)
+            got = [m for m in block[i:j] if m.end() <= e]
+            if out and got and got[0].end() < out[-1].end():
+                in_order = False
+            out += got
+        return out, in_order
 
     def _real_cues(self, s: int, e: int) -> list[re.Match]:
         """Cues, without those inside a name that is not that measure ('trade unions')."""
