@@ -12,14 +12,14 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .countries import alias_table, country_re, find_countries, main_pair
 from .grammar import RATE_UNITS
-from .prefilter import Scan, first_chars, led, literals
+from .prefilter import Scan, first_chars, led
 from .tokens import Token
+from .windows import WindowScan
 
 _CUE_BLOCK = 2048
 FLOWS = ("exports", "imports", "direct_investment")
@@ -125,96 +125,10 @@ class Context:
         return self._pair
 
 
-class WindowScan:
-    """prefilter.Scan, giving the same answers, for documents where each figure searches a window of its own: a
-    line of thousands of figures without a sentence end gives each figure a window of Sentences.MAX_SENTENCE
-    characters, and a literal looked for in every window would be looked for across the line thousands of
-    times. Once the long windows searched for a pattern add up to twice the document's length, the occurrences
-    of its literals are found once in the document, and a window asks for one by a single bisection."""
-
-    __slots__ = ("_scan", "text", "_read", "_index")
-
-    def __init__(self, scan: Scan):
-        self._scan = scan
-        self.text = scan.text
-        self._read: dict[int, int] = {}  # id(pattern) -> characters of the windows searched for it so far
-        # id(pattern) -> (starts, least_end): the starts of its literals' occurrences in the lower-cased
-        # document, sorted, and for each the least end of an occurrence starting there or later
-        self._index: dict[int, tuple[list[int], list[int]]] = {}
-
-    @property
-    def low(self) -> str | None:
-        return self._scan.low
-
-    def may(self, rx: re.Pattern, pos: int, endpos: int) -> bool:
-        """Scan.may: False only where no literal of rx lies within text[pos:endpos]."""
-        if endpos - pos < _LONG:
-            return self._scan.may(rx, pos, endpos)  # a sentence's window: a scan of it is cheap
-        index = self._index.get(id(rx))
-        if index is None:
-            key = id(rx)
-            read = self._read.get(key, 0)
-            if read <= 2 * len(self.text):
-                self._read[key] = read + endpos - pos
-                return self._scan.may(rx, pos, endpos)
-            index = self._index[key] = _occurrence_index(self._scan.low, literals(rx))
-        starts, least_end = index
-        i = bisect.bisect_left(starts, pos)
-        return i < len(starts) and least_end[i] <= endpos  # an occurrence from pos ends before endpos
-
-    def may_any(self, rxs: tuple[re.Pattern, ...], pos: int, endpos: int) -> bool:
-        """any(self.may(rx, pos, endpos) for rx in rxs), with one bisection for them all in long windows."""
-        if endpos - pos < _LONG:
-            return any(self._scan.may(rx, pos, endpos) for rx in rxs)
-        key = id(rxs)
-        index = self._index.get(key)
-        if index is None:
-            read = self._read.get(key, 0)
-            if read <= 2 * len(self.text):
-                self._read[key] = read + endpos - pos
-                return any(self._scan.may(rx, pos, endpos) for rx in rxs)
-            lits = [literals(rx) for rx in rxs]
-            index = self._index[key] = _occurrence_index(
-                self._scan.low, None if None in lits else tuple({lit for ls in lits for lit in ls}))
-        starts, least_end = index
-        i = bisect.bisect_left(starts, pos)
-        return i < len(starts) and least_end[i] <= endpos
-
-    def search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
-        return rx.search(self.text, pos, endpos) if self.may(rx, pos, endpos) else None
-
-    def finditer(self, rx: re.Pattern, pos: int, endpos: int):
-        return rx.finditer(self.text, pos, endpos) if self.may(rx, pos, endpos) else iter(())
-
-
 _START = re.Match.start
 _END = re.Match.end
 _ACROSS = 150  # what a clause break between a cue and its figure adds to their distance
 _FAR = 1 << 62  # the distance to a cue that is not there
-
-_LONG = 512  # characters of a window that may stand for a sentence of a run-on line
-# an index that answers True for every window (no literals to go by): one occurrence starting past any
-# position and ending before any
-_ANYWHERE = ([sys.maxsize], [-1])
-
-
-def _occurrence_index(low: str | None, lits: tuple[str, ...] | None) -> tuple[list[int], list[int]]:
-    """(starts, least_end) of every occurrence of the literals in low, overlapping ones too ('aa' in 'aaa')."""
-    if low is None or lits is None:
-        return _ANYWHERE
-    found: list[tuple[int, int]] = []
-    for lit in lits:
-        p = low.find(lit)
-        while p >= 0:
-            found.append((p, p + len(lit)))
-            p = low.find(lit, p + 1)
-    found.sort()
-    least_end = [e for _, e in found]
-    for i in range(len(least_end) - 2, -1, -1):
-        if least_end[i + 1] < least_end[i]:
-            least_end[i] = least_end[i + 1]
-    return [a for a, _ in found], least_end
-
 
 class Meaning:
     def __init__(self, ctx: Context, windows: bool = True):
@@ -224,6 +138,7 @@ class Meaning:
         self.w = words(ctx.lang)
         # a pattern is searched only where one of its words occurs
         self.windows = windows
+        self._country_re = country_re(ctx.lang)
         self.scan = WindowScan(Scan(ctx.text)) if windows else Scan(ctx.text)
         self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
@@ -400,10 +315,21 @@ class Meaning:
         return value
 
     # ------------------------------------------------------------------ economies
+    def _spans(self, rx: re.Pattern, s: int, e: int) -> list[tuple[int, int]]:
+        """The spans of rx.finditer(text, s, e)."""
+        if self.windows:
+            return self.scan.spans(rx, s, e)
+        return [m.span() for m in self.scan.finditer(rx, s, e)]
+
     def _countries(self, s: int, e: int) -> list[tuple[int, int, str]]:
         found = self._found.get((s, e))
         if found is None:  # asked again for each figure of the clause or sentence
-            found = self._found[(s, e)] = find_countries(self.text, s, e, lang=self.ctx.lang)
+            if self.windows:  # find_countries, from the document's countries
+                text, table = self.text, self.w.table
+                found = [(a, b, table[text[a:b]]) for a, b in self.scan.spans(self._country_re, s, e)]
+            else:
+                found = find_countries(self.text, s, e, lang=self.ctx.lang)
+            self._found[(s, e)] = found
         return found
 
     def _other(self, iso: str | None) -> str | None:
@@ -486,7 +412,7 @@ class Meaning:
         """The clause of a sentence holding pos, between breaks such as ';', 'while', 'but'."""
         breaks = self._breaks.get((s, e))
         if breaks is None:  # the same sentence is asked about for each of its figures
-            breaks = self._breaks[(s, e)] = [m.span() for m in self.scan.finditer(self.w.clause_break, s, e)]
+            breaks = self._breaks[(s, e)] = self._spans(self.w.clause_break, s, e)
         lo, hi = s, e
         for a, b in breaks:
             if b <= pos:
@@ -533,7 +459,7 @@ class Meaning:
         'Russian investment in Kazakhstan is $13bn, and Kazakhstani in Russia almost $4bn'."""
         if self.w.pair_segment is None:
             return None
-        lo = max([m.end() for m in self.scan.finditer(self.w.ellipsis_break, s, t.q_start)], default=s)
+        lo = max([b for _, b in self._spans(self.w.ellipsis_break, s, t.q_start)], default=s)
         if lo <= cue.end():
             return None
         m = self.scan.search(self.w.pair_segment, lo, t.q_start)

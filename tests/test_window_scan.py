@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from kztrade.meaning import _LONG, WindowScan, _occurrence_index, words
+from kztrade.meaning import words
+from kztrade.windows import _LONG, WindowScan, _occurrence_index
 from kztrade.prefilter import Scan
 
 PIECES = [
@@ -12,6 +13,7 @@ PIECES = [
     "1 2 3 4 512,3 3 987,1 ",
     "the figure was 40,000 migrants, while imports fell 3 percent a year earlier and ",
     "turnover with China reached 9 billion in the first half, officials said, ",
+    "Russians bought butter whiles exports, but Chinaware grew, compared with 2018; Kazakhstani, but ",
 ]
 TEXT = "".join(PIECES[i % len(PIECES)] for i in range(120))
 
@@ -53,3 +55,36 @@ def test_a_window_without_the_words_of_a_pattern_is_not_searched():
     assert scan.may(rx, at - 1000, at + 9)
     assert not scan.may(rx, at - 1000, at + 8)  # 'according' cut off by the window
     assert not scan.may(rx, at + 1, at + 1000)
+
+
+RU = "".join(("Экспорт в Россию вырос на 5%, а импорт из Китая — на 3%; при этом товарооборот с Казахстаном, "
+              "в то время как   инвестиции   сократились, ")[i % 7:] for i in range(60))
+SPACED = TEXT.replace(", but", ",                        but").replace("compared with", "compared \n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n with")
+
+
+def test_the_spans_of_a_window_are_those_a_search_of_it_finds():
+    from kztrade.countries import country_re
+
+    w, r = words("en"), words("ru")
+    cases = [(TEXT, w.clause_break), (TEXT, w.ellipsis_break), (TEXT, country_re("en")), (SPACED, w.clause_break),
+             (TEXT, re.compile(r"\bimports\s+fell\s+\d{1,3}(?=\s*%)")), (RU, r.clause_break), (RU, country_re("ru")),
+             # a try that fails only on what follows a long run of white space: cut by a window, it matches
+             (("x" + " " * 40 + "y, " + "z " * 20) * 60, re.compile(r"x\s*(?![\sy])"))]
+    for text, rx in cases:
+        scan = WindowScan(Scan(text))
+        # windows of every start, so that some begin inside a match, and of every end, so that some cut one
+        windows = [(p, p + 700 + p % 29) for p in range(0, len(text) - 730)]
+        for pos, endpos in windows * 2:
+            assert scan.spans(rx, pos, endpos) == [m.span() for m in rx.finditer(text, pos, endpos)], \
+                (rx.pattern[:40], pos, endpos)
+        assert scan._matches.get(id(rx)) is not None  # the document's matches did answer
+
+
+def test_reach_bounds_what_a_try_reads():
+    from kztrade.windows import _SPACE_RUN, reach
+
+    assert reach(re.compile(r"\bfoo\s*(?![\w$])")) == 3 + _SPACE_RUN + 1
+    assert reach(re.compile(r"(?<=abc)x|yz\b")) == 3  # a lookbehind reads before the try
+    assert reach(re.compile(r"a\w+")) is None  # unbounded
+    assert reach(re.compile(r"a*")) is None  # can match nothing
+    assert reach(re.compile(r"(a)\1")) is None
