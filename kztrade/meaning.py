@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import itertools
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -126,6 +128,7 @@ class Context:
 
 
 _START = re.Match.start
+_SECOND = operator.itemgetter(1)
 _END = re.Match.end
 _ACROSS = 150  # what a clause break between a cue and its figure adds to their distance
 _FAR = 1 << 62  # the distance to a cue that is not there
@@ -227,7 +230,7 @@ class Meaning:
             block = blocks[k]
             i = bisect.bisect_left(block, s, key=_START)
             j = bisect.bisect_left(block, e, lo=i, key=_START)
-            got = [m for m in block[i:j] if m.end() <= e]
+            got = block[i:bisect.bisect_right(block, e, lo=i, hi=j, key=_END)]  # ends in order, as starts
             if out and got and got[0].end() < out[-1].end():
                 in_order = False
             out += got
@@ -414,7 +417,11 @@ class Meaning:
         if breaks is None:  # the same sentence is asked about for each of its figures
             breaks = self._breaks[(s, e)] = self._spans(self.w.clause_break, s, e)
         lo, hi = s, e
-        for a, b in breaks:
+        i = 0
+        if len(breaks) > 8:  # a run-on window of many clauses: skip those ending before pos at once
+            i = bisect.bisect_right(breaks, pos, key=_SECOND)  # breaks do not overlap: their ends are in order
+            lo = breaks[i - 1][1] if i else s
+        for a, b in itertools.islice(breaks, i, None):
             if b <= pos:
                 lo = b
             elif a >= pos:
