@@ -4,8 +4,8 @@ from reading the text (tokens, sentences), on prose and on number-dense text.
     .venv/bin/python benchmarks/claims_speed.py [--repeat N] [--only NAME ...]
 
 Corpora: the seed articles x6 and the Russian test articles x30 (prose), a 200 kB generated bulletin in
-English and in Russian (benchmarks/bulletin.py, seed 1), a 100 kB one whose lines run on into one, and 20,000 figures on one line ("1 1 1 ...",
-"1.1.1."). Per corpus: CPU ms of extract() and of its claim stage (extract.claim_stage), and µs per figure.
+English and in Russian (benchmarks/bulletin.py, seed 1), a 100 kB one whose lines run on into one, clauses
+run on into one line, and 20,000 figures on one line ("1 1 1 ...", "1.1.1."). Per corpus: CPU ms of extract() and of its claim stage (extract.claim_stage), and µs per figure.
 CPU time (time.process_time), best of N: the machine is shared, and wall time there measures the neighbours.
 """
 from __future__ import annotations
@@ -31,6 +31,9 @@ def corpora() -> dict[str, list[tuple[str, str]]]:
         "bulletin en 200kB": [(generate(200, "en", 1), "en")],
         "bulletin ru 200kB": [(generate(200, "ru", 1), "ru")],
         "flat en 100kB": [(generate(100, "en", 1).replace("\n", " "), "en")],  # rows run on: windows, not lines
+        # clauses run on without a sentence end: each figure's window holds dozens of cues and clause breaks
+        "run-on 30kB": [(" ".join(f"exports rose {i % 9 + 1}% to ${i % 7 + 1}bn in {2000 + i % 20}, while imports "
+                                  f"fell {i % 5 + 1}% to ${i % 3 + 1}bn;" for i in range(400)), "en")],
         "ones 20k": [(" ".join(["1"] * 20000), "en")],
         "dots 20k": [("1." * 20000, "en")],
     }
