@@ -19,7 +19,7 @@ from kztrade.extract import claim_stage, extract, publication_date, read_stage
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bulletin import generate  # noqa: E402
+from bulletin import generate
 
 PUBLISHED = "2010-01-01"
 

@@ -133,6 +133,7 @@ _END = re.Match.end
 _ACROSS = 150  # what a clause break between a cue and its figure adds to their distance
 _FAR = 1 << 62  # the distance to a cue that is not there
 
+
 class Meaning:
     def __init__(self, ctx: Context, windows: bool = True):
         """windows: the text has sentences longer than the windows its figures are read in (a run-on line)."""

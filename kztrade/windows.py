@@ -126,7 +126,7 @@ class WindowScan:
     def _long_space(self, pos: int, endpos: int) -> bool:
         """A run of white space longer than _SPACE_RUN meets text[pos:endpos]."""
         if self._runs is None:
-            runs = [m.span() for m in re.finditer(r"\s{%d,}" % (_SPACE_RUN + 1), self.text)]
+            runs = [m.span() for m in re.finditer(rf"\s{{{_SPACE_RUN + 1},}}", self.text)]
             self._runs = ([a for a, _ in runs], [b for _, b in runs])
         starts, ends = self._runs
         k = bisect.bisect_right(ends, pos)  # the first run ending after pos
@@ -146,8 +146,7 @@ def _occurrence_index(low: str | None, lits: tuple[str, ...] | None) -> tuple[li
     found.sort()
     least_end = [e for _, e in found]
     for i in range(len(least_end) - 2, -1, -1):
-        if least_end[i + 1] < least_end[i]:
-            least_end[i] = least_end[i + 1]
+        least_end[i] = min(least_end[i], least_end[i + 1])
     return [a for a, _ in found], least_end
 
 
@@ -203,7 +202,7 @@ def _extent(items) -> tuple[int, int]:
         elif op in (C.ASSERT, C.ASSERT_NOT):
             w, f = 0, (_extent(av[1])[1] if av[0] == 1 else 0)  # a lookbehind reads before the position
         elif op in _REPEATS:
-            lo, hi, item = av
+            _, hi, item = av
             iw, f1 = _extent(item)
             if hi == C.MAXREPEAT:
                 if not (len(item) == 1 and _white(*item[0])):

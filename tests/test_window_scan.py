@@ -1,12 +1,13 @@
-"""WindowScan answers as Scan does in the long windows of a run-on line, before and after it switches from
-scanning each window to bisecting its index of the document's literals."""
+"""WindowScan answers as Scan and re do in the long windows of a run-on line, before and after it switches from
+searching each window to reading what it found once in the whole document."""
 from __future__ import annotations
 
 import re
 
+from kztrade.countries import country_re
 from kztrade.meaning import words
-from kztrade.windows import _LONG, WindowScan, _occurrence_index
 from kztrade.prefilter import Scan
+from kztrade.windows import _LONG, _SPACE_RUN, WindowScan, _occurrence_index, reach
 
 PIECES = [
     "Exports to Russia rose by 12% to $4.1bn in January-June 2019, according to the statistics committee; ",
@@ -63,8 +64,6 @@ SPACED = TEXT.replace(", but", ",                        but").replace("compared
 
 
 def test_the_spans_of_a_window_are_those_a_search_of_it_finds():
-    from kztrade.countries import country_re
-
     w, r = words("en"), words("ru")
     cases = [(TEXT, w.clause_break), (TEXT, w.ellipsis_break), (TEXT, country_re("en")), (SPACED, w.clause_break),
              (TEXT, re.compile(r"\bimports\s+fell\s+\d{1,3}(?=\s*%)")), (RU, r.clause_break), (RU, country_re("ru")),
@@ -73,7 +72,7 @@ def test_the_spans_of_a_window_are_those_a_search_of_it_finds():
     for text, rx in cases:
         scan = WindowScan(Scan(text))
         # windows of every start, so that some begin inside a match, and of every end, so that some cut one
-        windows = [(p, p + 700 + p % 29) for p in range(0, len(text) - 730)]
+        windows = [(p, p + 700 + p % 29) for p in range(len(text) - 730)]
         for pos, endpos in windows * 2:
             assert scan.spans(rx, pos, endpos) == [m.span() for m in rx.finditer(text, pos, endpos)], \
                 (rx.pattern[:40], pos, endpos)
@@ -81,8 +80,6 @@ def test_the_spans_of_a_window_are_those_a_search_of_it_finds():
 
 
 def test_reach_bounds_what_a_try_reads():
-    from kztrade.windows import _SPACE_RUN, reach
-
     assert reach(re.compile(r"\bfoo\s*(?![\w$])")) == 3 + _SPACE_RUN + 1
     assert reach(re.compile(r"(?<=abc)x|yz\b")) == 3  # a lookbehind reads before the try
     assert reach(re.compile(r"a\w+")) is None  # unbounded
