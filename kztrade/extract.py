@@ -109,6 +109,12 @@ def extract(text: str, source_id: str = "doc", published=None, lang: str | None 
         warnings.warn(f"{source_id}: {exc}; its years are left unknown", stacklevel=2)
         date = None
     lang = resolve_lang(lang, text)
+    return claim_stage(text, source_id, date, lang, *read_stage(text, lang))
+
+
+def read_stage(text: str, lang: str) -> tuple[int, list[Token], list[tuple[int, int]], Sentences]:
+    """The tokenizer's and the sentence splitter's part of extract(): (chrome start, tokens, figure spans,
+    sentences). Apart from claim_stage so that benchmarks can time the two halves."""
     chrome = chrome_start(text)
     toks: list[Token] = []
     last_end = -1
@@ -118,9 +124,14 @@ def extract(text: str, source_id: str = "doc", published=None, lang: str | None 
         toks.append(t)
         if t.reason is None:
             last_end = t.q_end
-    ctx = Context(text, chrome, date.year if date else None, lang)
     figures = [(t.q_start, t.q_end) for t in toks if t.reason is None]
-    sents = Sentences(text, lang, figures)
+    return chrome, toks, figures, Sentences(text, lang, figures)
+
+
+def claim_stage(text: str, source_id: str, date: dt.date | None, lang: str, chrome: int, toks: list[Token],
+                figures: list[tuple[int, int]], sents: Sentences) -> tuple[list[dict], list[dict]]:
+    """What the figures mean, their periods, and the claim and token rows."""
+    ctx = Context(text, chrome, date.year if date else None, lang)
     # a sentence longer than a window: its figures each search a window of their own (Sentences.around)
     ends = sents.starts[1:] + [len(text)]
     meaning = Meaning(ctx, windows=len(text) > MAX_SENTENCE and any(
@@ -157,14 +168,33 @@ class _Claims(list):
         self.starts: list[int] = []  # char_start of each claim
         self.ordered = True  # the indexes below answer as the walk back would only while claims come in order
         self.flow_named: dict[str, int] = {}  # measure of a flow -> the last claim of it naming an economy
+        self.flow_partner: dict | None = None  # the last claim of a flow naming a partner
 
     def add(self, row: dict) -> None:
         if self.starts and row["char_start"] < self.starts[-1]:
             self.ordered = False
         self.starts.append(row["char_start"])
-        if row["measure"] in FLOWS and row["economy"] is not None:
-            self.flow_named[row["measure"]] = len(self)
+        if row["measure"] in FLOWS:
+            if row["economy"] is not None:
+                self.flow_named[row["measure"]] = len(self)
+            if row["partner"] is not None:
+                self.flow_partner = row
         self.append(row)
+
+    def partner_since(self, s: int) -> dict | None:
+        """The last claim of a flow naming a partner among those from s on, as the walk back from the last
+        claim until one starts before s finds it."""
+        if self.ordered:
+            # claims in text order: those from s on are the last ones, and the last flow with a partner is one
+            # of them if it starts at s or later
+            prev = self.flow_partner
+            return prev if prev is not None and prev["char_start"] >= s else None
+        for prev in reversed(self):
+            if prev["char_start"] < s:
+                break
+            if prev["measure"] in FLOWS and prev["partner"] is not None:
+                return prev
+        return None
 
     def before_sentence(self, s: int) -> int:
         """How many claims start before the sentence (or window) beginning at s."""
@@ -174,6 +204,7 @@ class _Claims(list):
 def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Periods, claims: list[dict],
            source_id: str) -> dict:
     s, e = sents.around(t.start)
+    q_start, q_end = t.q_start, t.q_end
     if t.unit == "count" and (rate := meaning.rate_unit(t, s, e)):
         t.unit = rate  # "340 per dollar" in a sentence about the tenge
     measure, cue = meaning.measure(t, s, e)
@@ -182,10 +213,11 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
     if unit == "count" and t.subject is None and meaning.scaled(t):
         # "trade of about 9 billion": the measure of an amount whose currency the article states elsewhere
         cue = meaning.nearest_cue(t, s, e)
-        if cue is not None and meaning.w.measure_of(cue) in AMOUNT_MEASURES:
-            measure, bare_amount = meaning.w.measure_of(cue), True
+        if cue is not None and (cue_measure := meaning.w.measure_of(cue)) in AMOUNT_MEASURES:
+            measure, bare_amount = cue_measure, True
     economy, partner = meaning.economies(t, measure, cue, s, e)
-    if measure in ("count", "monetary_amount") and t.subject is None and meaning.antecedent_applies(t, s, e):
+    if (measure == "count" or measure == "monetary_amount") and t.subject is None \
+            and meaning.antecedent_applies(t, s, e):
         prev = _antecedent(claims, sents, s, unit)
         back = meaning.cue_before(s, sents)
         if back is not None and (prev is None or back.start() > prev["char_end"]) and unit != "count":
@@ -195,7 +227,7 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
         elif prev is not None:
             unit = prev["unit"] if unit == "count" else unit
             measure, economy, partner = prev["measure"], prev["economy"], prev["partner"]
-    if claims and claims[-1]["char_end"] <= t.q_start and _EQUIVALENT.fullmatch(text, claims[-1]["char_end"], t.q_start):
+    if claims and claims[-1]["char_end"] <= q_start and _EQUIVALENT.fullmatch(text, claims[-1]["char_end"], q_start):
         # "1.5 trillion roubles ($15.6bn)": the same figure in another unit says what the first one says
         prev = claims[-1]
         if prev["unit"] != unit and unit not in ("percent", "count"):
@@ -206,14 +238,15 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
     if economy is not None and economy == partner:
         partner = None  # a pair of one economy says nothing about the other
     row = {
-        "claim_id": f"{source_id}:{t.q_start}-{t.q_end}", "source_id": source_id, "char_start": t.q_start,
-        "char_end": t.q_end, "mention": text[t.q_start:t.q_end], "sentence": text[s:e], "value": value,
+        "claim_id": f"{source_id}:{q_start}-{q_end}", "source_id": source_id, "char_start": q_start,
+        "char_end": q_end, "mention": text[q_start:q_end], "sentence": text[s:e], "value": value,
         "unit": unit, "unit_basis": "stated", "qualifier": t.qualifier, "measure": measure,
         "subject": t.subject, "economy": economy, "partner": partner,
         "attributed_to": meaning.attributed_to(s, e), "citation": source_id,
         "bare_amount": bare_amount,
     }
-    if measure in FLOWS and economy is None and partner is None:
+    flow = measure in FLOWS
+    if flow and economy is None and partner is None:
         # a flow whose sentence names no economy continues the one named just before ("Annual inflows doubled
         # to $3bn" after "Russian investment in Kazakhstan reached $25bn")
         if claims.ordered:
@@ -231,16 +264,13 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
         if found is not None:
             economy, partner = found["economy"], found["partner"]
             row["economy"] = economy
-    if measure in FLOWS and partner is None:
+    if flow and partner is None:
         # coordinated flows inherit their countries: "exports to Turkey rose to $2bn and imports to $1bn"
-        for prev in reversed(claims):
-            if prev["char_start"] < s:
-                break
-            if prev["measure"] in FLOWS and prev["partner"] is not None:
-                partner = prev["partner"] if prev["partner"] != economy else prev["economy"]
-                break
+        prev = claims.partner_since(s)
+        if prev is not None:
+            partner = prev["partner"] if prev["partner"] != economy else prev["economy"]
         row["partner"] = partner
-    row.update(periods.resolve(t.q_start, t.q_end, s, e, change=measure in ("growth_factor", "growth_rate")))
+    row.update(periods.resolve(q_start, q_end, s, e, change=measure == "growth_factor" or measure == "growth_rate"))
     return row
 
 

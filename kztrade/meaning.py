@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import itertools
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .countries import alias_table, country_re, find_countries, main_pair
 from .grammar import RATE_UNITS
-from .prefilter import Scan, first_chars, led, literals
+from .prefilter import Scan, first_chars, led
 from .tokens import Token
+from .windows import WindowScan
 
 _CUE_BLOCK = 2048
 FLOWS = ("exports", "imports", "direct_investment")
@@ -77,6 +80,7 @@ class Words:
             lex.SCALES, key=len, reverse=True)) + r")\.?(?!\w)", f)
         self.world = _compile(lex.WORLD)
         self.attribution = [_compile(p, 0) for p in lex.ATTRIBUTION]
+        self.any_attribution = tuple(self.attribution)  # asked of a window at once (WindowScan.may_any)
         self.attribution_stop = re.compile(lex.ATTRIBUTION_STOP, f)
         country = country_re(lex.CODE).pattern
         self.table = alias_table(lex.CODE)
@@ -93,6 +97,8 @@ class Words:
                            for w in (lex.MIGRATION_TO, lex.MIGRATION_FROM)}
 
     def measure_of(self, match: re.Match) -> str:
+        if match.re is self.cue_re and self.cue_re.groups == len(self.cues) and match.lastindex:
+            return self.cues[match.lastindex - 1][1]  # the cues hold no groups of their own: group i+1 is c{i}
         for i, (_, m) in enumerate(self.cues):
             if match.group(f"c{i}"):
                 return m
@@ -121,67 +127,11 @@ class Context:
         return self._pair
 
 
-class WindowScan:
-    """prefilter.Scan, giving the same answers, for documents where each figure searches a window of its own: a
-    line of thousands of figures without a sentence end gives each figure a window of Sentences.MAX_SENTENCE
-    characters, and a literal looked for in every window would be looked for across the line thousands of
-    times. Once the long windows searched for a pattern add up to twice the document's length, each of its
-    literals is found once in the document, and a window asks for one by bisection."""
-
-    __slots__ = ("_scan", "text", "_read", "_at")
-
-    def __init__(self, scan: Scan):
-        self._scan = scan
-        self.text = scan.text
-        self._read: dict[int, int] = {}  # id(pattern) -> characters of the windows searched for it so far
-        self._at: dict[str, list[int]] = {}  # literal -> where it occurs in the lower-cased document
-
-    @property
-    def low(self) -> str | None:
-        return self._scan.low
-
-    def may(self, rx: re.Pattern, pos: int, endpos: int) -> bool:
-        """Scan.may: False only where no literal of rx lies within text[pos:endpos]."""
-        if endpos - pos < _LONG:
-            return self._scan.may(rx, pos, endpos)  # a sentence's window: a scan of it is cheap
-        low = self._scan.low
-        if low is None:
-            return True
-        key = id(rx)
-        read = self._read.get(key, 0)
-        if read <= 2 * len(low):
-            self._read[key] = read + endpos - pos
-            return self._scan.may(rx, pos, endpos)
-        lits = literals(rx)
-        if lits is None:
-            return True
-        for lit in lits:
-            at = self._at.get(lit)
-            if at is None:
-                at = self._at[lit] = _occurrences(low, lit)
-            i = bisect.bisect_left(at, pos)
-            if i < len(at) and at[i] + len(lit) <= endpos:
-                return True  # the first occurrence from pos ends first
-        return False
-
-    def search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
-        return rx.search(self.text, pos, endpos) if self.may(rx, pos, endpos) else None
-
-    def finditer(self, rx: re.Pattern, pos: int, endpos: int):
-        return rx.finditer(self.text, pos, endpos) if self.may(rx, pos, endpos) else iter(())
-
-
-_LONG = 512  # characters of a window that may stand for a sentence of a run-on line
-
-
-def _occurrences(low: str, lit: str) -> list[int]:
-    """Every start of lit in low, overlapping ones too ('aa' in 'aaa': 0 and 1)."""
-    out = []
-    p = low.find(lit)
-    while p >= 0:
-        out.append(p)
-        p = low.find(lit, p + 1)
-    return out
+_START = re.Match.start
+_SECOND = operator.itemgetter(1)
+_END = re.Match.end
+_ACROSS = 150  # what a clause break between a cue and its figure adds to their distance
+_FAR = 1 << 62  # the distance to a cue that is not there
 
 
 class Meaning:
@@ -191,6 +141,8 @@ class Meaning:
         self.text = ctx.text
         self.w = words(ctx.lang)
         # a pattern is searched only where one of its words occurs
+        self.windows = windows
+        self._country_re = country_re(ctx.lang)
         self.scan = WindowScan(Scan(ctx.text)) if windows else Scan(ctx.text)
         self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
@@ -211,18 +163,45 @@ class Meaning:
     # ------------------------------------------------------------------ measure
     def nearest_cue(self, t: Token, s: int, e: int) -> re.Match | None:
         # distance in characters; a cue after the figure, or across a clause break, counts for more
+        cues, in_order = self._cue_list(s, e)
+        q_start, q_end = t.q_start, t.q_end
+
+        def before(m: re.Match) -> tuple:  # (distance, start, cue, the span between them)
+            return q_start - m.end(), m.start(), m, m.end(), q_start
+
+        def after(m: re.Match) -> tuple:
+            return 2 * (m.start() - q_end) + 40, m.start(), m, q_end, m.start()
+
+        if not in_order:  # cues of two blocks that overlap: all ranked
+            return self._nearest([before(m) for m in cues if m.end() <= q_start]
+                                 + [after(m) for m in cues if m.start() >= q_end])
+        # the nearest cue before the figure and the nearest after it: a cue farther than the nearer of them by
+        # the penalty of a clause break or more can never win, so only the cues within that reach are ranked
+        i = bisect.bisect_right(cues, q_start, key=_END)  # cues[:i] end at or before the figure
+        j = bisect.bisect_left(cues, q_end, lo=i, key=_START)  # cues[j:] start at or after its end
+        reach = min(before(cues[i - 1])[0] if i else _FAR, after(cues[j])[0] if j < len(cues) else _FAR) + _ACROSS
         cands = []
-        for m in self._cues(s, e):
-            if m.end() <= t.q_start:
-                cands.append((t.q_start - m.end(), m.start(), m, m.end(), t.q_start))
-            elif m.start() >= t.q_end:
-                cands.append((2 * (m.start() - t.q_end) + 40, m.start(), m, t.q_end, m.start()))
+        for k in range(i - 1, -1, -1):
+            cands.append(before(cues[k]))
+            if cands[-1][0] >= reach:
+                cands.pop()
+                break
+        for k in range(j, len(cues)):
+            cands.append(after(cues[k]))
+            if cands[-1][0] >= reach:
+                cands.pop()
+                break
+        return self._nearest(cands)
+
+    def _nearest(self, cands: list[tuple]) -> re.Match | None:
+        """The cue of the least distance among cands (distance, start, cue, and the span between the cue and the
+        figure), a clause break in that span adding to it."""
         best, best_d = None, None
         for d, _, m, a, b in sorted(cands, key=lambda c: c[:2]):
             if best_d is not None and d >= best_d:
                 break  # nearer cues were seen first: no later one can win
             if self.w.clause_break.search(self.text, a, b):
-                d += 150
+                d += _ACROSS
             if best_d is None or d < best_d:
                 best, best_d = m, d
         return best
@@ -230,21 +209,33 @@ class Meaning:
     def _cues(self, s: int, e: int) -> list[re.Match]:
         """Cue words in text[s:e]: scanned once per sentence, or - for the overlapping windows that stand in
         for sentences in text without sentence ends - once per block of text."""
+        return self._cue_list(s, e)[0]
+
+    def _cue_list(self, s: int, e: int) -> tuple[list[re.Match], bool]:
+        """(_cues, whether their ends are in order as their starts are): the matches of one scan do not overlap,
+        but those of two neighbouring blocks may."""
         if e - s < 1000:
             sentences = self.__dict__.setdefault("_cue_sentences", {})
             if (s, e) not in sentences:
                 sentences[(s, e)] = self._real_cues(s, e)
-            return sentences[(s, e)]
+            return sentences[(s, e)], True
         blocks = self.__dict__.setdefault("_cue_blocks", {})
-        out = []
+        out: list[re.Match] = []
+        in_order = True
         for k in range(s // _CUE_BLOCK, (e - 1) // _CUE_BLOCK + 1):
             if k not in blocks:
                 lo = k * _CUE_BLOCK
                 # matches are kept by their start, so one straddling two blocks is found once, whole
                 blocks[k] = [m for m in self._real_cues(max(0, lo - 64), lo + _CUE_BLOCK + 64)
                              if lo <= m.start() < lo + _CUE_BLOCK]
-            out += [m for m in blocks[k] if s <= m.start() and m.end() <= e]
-        return out
+            block = blocks[k]
+            i = bisect.bisect_left(block, s, key=_START)
+            j = bisect.bisect_left(block, e, lo=i, key=_START)
+            got = block[i:bisect.bisect_right(block, e, lo=i, hi=j, key=_END)]  # ends in order, as starts
+            if out and got and got[0].end() < out[-1].end():
+                in_order = False
+            out += got
+        return out, in_order
 
     def _real_cues(self, s: int, e: int) -> list[re.Match]:
         """Cues, without those inside a name that is not that measure ('trade unions')."""
@@ -268,9 +259,6 @@ class Meaning:
         w = self.w
         u = t.unit
 
-        def in_sentence(rx: re.Pattern) -> bool:
-            return self._matches_in(rx, s, e)
-
         if u == "ratio":
             return "growth_factor", self.nearest_cue(t, s, e)
         if u in ("percent", "percentage_points"):
@@ -280,21 +268,21 @@ class Meaning:
                     return m, None
             if self.is_change(t, s, e):
                 return "growth_rate", self.nearest_cue(t, s, e)
-            if in_sentence(w.cross_border) and in_sentence(w.trade):
+            if self._matches_in(w.cross_border, s, e) and self._matches_in(w.trade, s, e):
                 return "cross_border_share", None
             for rx, m in w.percent_measures:
                 if self._matches_in(rx, lo, hi):
                     return m, None
-            if in_sentence(w.inflation):
+            if self._matches_in(w.inflation, s, e):
                 return "inflation", None
             return "share", self.nearest_cue(t, s, e)
         if u == "persons":
-            if in_sentence(w.migration):
+            if self._matches_in(w.migration, s, e):
                 return "migration", None
-            return ("population" if in_sentence(w.population) else "count"), None
+            return ("population" if self._matches_in(w.population, s, e) else "count"), None
         if u == "count":
             # "the number of migrants ... reached 40,000": a bare figure in a sentence about migration
-            if t.subject is None and in_sentence(w.migration) and in_sentence(w.migrants):
+            if t.subject is None and self._matches_in(w.migration, s, e) and self._matches_in(w.migrants, s, e):
                 return "migration", None
             return "count", None
         if u == "km":
@@ -331,10 +319,21 @@ class Meaning:
         return value
 
     # ------------------------------------------------------------------ economies
+    def _spans(self, rx: re.Pattern, s: int, e: int) -> list[tuple[int, int]]:
+        """The spans of rx.finditer(text, s, e)."""
+        if self.windows:
+            return self.scan.spans(rx, s, e)
+        return [m.span() for m in self.scan.finditer(rx, s, e)]
+
     def _countries(self, s: int, e: int) -> list[tuple[int, int, str]]:
         found = self._found.get((s, e))
         if found is None:  # asked again for each figure of the clause or sentence
-            found = self._found[(s, e)] = find_countries(self.text, s, e, lang=self.ctx.lang)
+            if self.windows:  # find_countries, from the document's countries
+                text, table = self.text, self.w.table
+                found = [(a, b, table[text[a:b]]) for a, b in self.scan.spans(self._country_re, s, e)]
+            else:
+                found = find_countries(self.text, s, e, lang=self.ctx.lang)
+            self._found[(s, e)] = found
         return found
 
     def _other(self, iso: str | None) -> str | None:
@@ -417,9 +416,13 @@ class Meaning:
         """The clause of a sentence holding pos, between breaks such as ';', 'while', 'but'."""
         breaks = self._breaks.get((s, e))
         if breaks is None:  # the same sentence is asked about for each of its figures
-            breaks = self._breaks[(s, e)] = [m.span() for m in self.scan.finditer(self.w.clause_break, s, e)]
+            breaks = self._breaks[(s, e)] = self._spans(self.w.clause_break, s, e)
         lo, hi = s, e
-        for a, b in breaks:
+        i = 0
+        if len(breaks) > 8:  # a run-on window of many clauses: skip those ending before pos at once
+            i = bisect.bisect_right(breaks, pos, key=_SECOND)  # breaks do not overlap: their ends are in order
+            lo = breaks[i - 1][1] if i else s
+        for a, b in itertools.islice(breaks, i, None):
             if b <= pos:
                 lo = b
             elif a >= pos:
@@ -464,7 +467,7 @@ class Meaning:
         'Russian investment in Kazakhstan is $13bn, and Kazakhstani in Russia almost $4bn'."""
         if self.w.pair_segment is None:
             return None
-        lo = max([m.end() for m in self.scan.finditer(self.w.ellipsis_break, s, t.q_start)], default=s)
+        lo = max([b for _, b in self._spans(self.w.ellipsis_break, s, t.q_start)], default=s)
         if lo <= cue.end():
             return None
         m = self.scan.search(self.w.pair_segment, lo, t.q_start)
@@ -521,7 +524,9 @@ class Meaning:
         cache = self.__dict__.setdefault("_attr_cache", {})
         if s not in cache:
             who = None
-            for rx in self.w.attribution:
+            # a window of a run-on line: one question for all the patterns, which mostly has the answer no
+            rxs = self.w.attribution if not self.windows or self.scan.may_any(self.w.any_attribution, s, e) else ()
+            for rx in rxs:
                 m = self.scan.search(rx, s, e)
                 if m:
                     cand = " ".join(m.group("who").split()).strip(" ,")
