@@ -60,6 +60,21 @@ def test_russian_starts_equal_razdel_on_any_mix_of_its_marks(parts):
     assert sentence_starts(text) == _razdel(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_russian_starts_equal_razdel_on_any_text(text):
+    assert sentence_starts(text) == _razdel(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \n\t\xa0.,;:-_²½1١aZжЖ)(»")) | st.characters(), max_size=12))
+def test_last_token_is_the_first_token_read_backwards(left):
+    from razdel.segmenters.sentenize import FIRST_TOKEN, LAST_TOKEN
+
+    forward, backward = LAST_TOKEN.search(left), FIRST_TOKEN.match(left[::-1])
+    assert (forward and forward.group(1)) == (backward and backward.group(1)[::-1])
+
+
 # -- English and rows: the rules as first written, one candidate at a time -----------------------------------
 
 _END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
