@@ -95,10 +95,14 @@ class Sentences:
 # Two or more figures in a row, separated by blanks ("4 512,3 3 987,1"), as the cells of a table row are: led
 # by a label (a letter or a closing bracket, then a blank) and followed by no letter or digit. Only such runs can
 # be rows; any other run of figures only separates them, and its digits already keep the label pattern below from
-# joining two rows across it, so it is not looked for. Led by a digit so re skips to digits; the lookbehind lets
-# through ')' and any word character but a digit or '_', and the code keeps letters. The run is taken whole (atomic, possessive)
-# and then judged by what follows, so a long run of digits is read once, and a run never shrinks to pass.
-_ROW = re.compile(r"\d(?:(?<=[^\W\d_][ \t\u00a0\u202f]\d)|(?<=\)[ \t\u00a0\u202f]\d))(?>[\d.,]*+(?:[ \t\u00a0\u202f]+\d[\d.,]*+)+)(?![^\W_])")
+# joining two rows across it, so it is not looked for. One pattern for each blank, led by it: re finds a literal
+# first character by a fast search, where a pattern led by a class (\d) is tried at every character. The
+# lookbehind lets through ')' and any word character but a digit or '_', and the code keeps letters. The run is
+# taken whole (atomic, possessive) and then judged by what follows, so a long run of digits is read once, and a
+# run never shrinks to pass.
+_BLANKS = " \t\u00a0\u202f"
+_ROWS = {blank: re.compile(f"{blank}(?=\\d)(?:(?<=[^\\W\\d_]{blank})|(?<=\\){blank}))"
+                           r"(?>\d[\d.,]*+(?:[ \t\u00a0\u202f]+\d[\d.,]*+)+)(?![^\W_])") for blank in _BLANKS}
 # between the figures of one row and those of the next: a blank, a label of up to 80 characters with no
 # digit, line break, comma or sentence end in it, beginning with a letter, and a blank
 _LABEL_BETWEEN = re.compile(r"([ \t\u00a0\u202f]+)[^\W\d_][^\d\n.,;!?]{0,80}?[ \t\u00a0\u202f]+")
@@ -114,8 +118,8 @@ def _row_starts(text: str) -> list[int]:
     chain: list[int] = []  # the row starts of the rows run on so far, kept once the line ends with a row
     head = None  # the figures of the first row of a chain: its label is looked for once the chain is kept
     prev = None  # the end of the last row
-    for m in _ROW.finditer(text):
-        a, b = m.span()
+    runs = [(m.start() + 1, m.end()) for blank, row in _ROWS.items() if blank in text for m in row.finditer(text)]
+    for a, b in sorted(runs):  # in order of the text, where more than one kind of blank leads rows
         if not (text[a - 2].isalpha() or text[a - 2] == ")"):
             prev = head = None
             chain = []
