@@ -25,7 +25,13 @@ MAX_SENTENCE = 1200
 # A sentence end: . ! or ? with any closing quotes and brackets, before blanks and a capital, digit, quote or
 # bracket. Closers are none of . ! ? or a line break, so each mark can be looked for apart: a pattern led by one
 # literal character is found by a fast search in re, where a class of them is tried at every character.
-_STOPS = {mark: re.compile(re.escape(mark) + r"[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])") for mark in ".!?"}
+_CLOSED_BEFORE_NEXT = r"[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])"
+_STOPS = {mark: re.compile(re.escape(mark) + _CLOSED_BEFORE_NEXT) for mark in "!?"}
+# A point after which no abbreviation or initial can stand: after a blank, after seven letters (longer than any
+# abbreviation), or after two characters of a word the last of which lower() makes no letter (each abbreviation
+# ends with one; K is the Kelvin sign). re tells these apart, so only the other points come to the word check.
+_PLAIN = r"(?<=\s\.)|(?<=[A-Za-z]{7}\.)|(?<=[^\s(\"“'][^\sA-Za-z\u212a]\.)"
+_POINTS = (re.compile(rf"\.(?:{_PLAIN}){_CLOSED_BEFORE_NEXT}"), re.compile(rf"\.(?!{_PLAIN}){_CLOSED_BEFORE_NEXT}"))
 _LINE = re.compile("\n")
 
 
@@ -41,7 +47,8 @@ class Sentences:
         rows = _row_starts(text)
         if rows:
             self.starts = sorted(set(self.starts).union(rows))
-        inside = sorted((a, b) for a, b in mentions if b - a > 1)
+        inside = [m for m in mentions if m[1] - m[0] > 1]
+        inside.sort()
         if inside:
             self.starts = _uncut(self.starts, inside)
 
@@ -52,7 +59,9 @@ class Sentences:
         for mark in "!?":
             if mark in text:
                 starts += [m.end() for m in _STOPS[mark].finditer(text)]
-        for m in _STOPS["."].finditer(text):
+        plain, other = _POINTS
+        starts += [m.end() for m in plain.finditer(text)]
+        for m in other.finditer(text):
             i = m.start()
             if i and not text[i - 1].isspace():
                 before = text[max(0, i - 12):i].rsplit(None, 1)
