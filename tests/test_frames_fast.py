@@ -31,6 +31,10 @@ def test_block_shortcut_equals_public_constructor(rows, monkeypatch):
     assert frames._plan("claims").blocks is not None  # the shortcut is in use with the pinned pandas
     monkeypatch.setattr(frames._plan("claims"), "blocks", None)
     same(fast, frame("claims", rows))
+    # and with the public string array constructor, as where pandas lacks _from_pyarrow_array
+    monkeypatch.setattr(frames._plan("claims"), "string_array",
+                        lambda a: pd.arrays.ArrowStringArray(a, dtype=pd.StringDtype()))
+    same(fast, frame("claims", rows))
     same(fast, _astyped("claims", rows))
 
 
