@@ -51,6 +51,7 @@ class Sentences:
         inside.sort()
         if inside:
             self.starts = _uncut(self.starts, inside)
+        self._spans: dict[int, tuple[int, int]] = {}  # asked again for each figure of a sentence
 
     @staticmethod
     def _english_starts(text: str) -> list[int]:
@@ -75,6 +76,12 @@ class Sentences:
         return bisect.bisect_right(self.starts, pos) - 1
 
     def span(self, i: int) -> tuple[int, int]:
+        got = self._spans.get(i)
+        if got is None:
+            got = self._spans[i] = self._trimmed(i)
+        return got
+
+    def _trimmed(self, i: int) -> tuple[int, int]:
         s = self.starts[i]
         e = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
         # trim surrounding white space so the sentence reads cleanly
@@ -87,7 +94,7 @@ class Sentences:
     def around(self, pos: int) -> tuple[int, int]:
         """The sentence holding pos; in text with no sentence ends (a table, a run-on line) a window of
         MAX_SENTENCE characters around pos, cut at white space, stands in for it."""
-        s, e = self.span(self.index(pos))
+        s, e = self.span(bisect.bisect_right(self.starts, pos) - 1)
         if e - s <= MAX_SENTENCE:
             return s, e
         half = MAX_SENTENCE // 2
