@@ -170,7 +170,13 @@ def _label_start(text: str, a: int) -> int | None:
 
 
 def _razdel_starts(text: str) -> list[int]:
-    from .razdel_starts import sentence_starts
+    try:
+        from .razdel_starts import sentence_starts
+    except ImportError:  # a razdel whose internals moved: its own sentenize() gives the same starts, slower
+        from razdel import sentenize
+
+        def sentence_starts(text):
+            return [s.start for s in sentenize(text)]
 
     starts = {0}
     starts.update(sentence_starts(text))
