@@ -27,10 +27,11 @@ MAX_SENTENCE = 1200
 # literal character is found by a fast search in re, where a class of them is tried at every character.
 _CLOSED_BEFORE_NEXT = r"[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])"
 _STOPS = {mark: re.compile(re.escape(mark) + _CLOSED_BEFORE_NEXT) for mark in "!?"}
-# A point after which no abbreviation or initial can stand: after a blank, after seven letters (longer than any
-# abbreviation), or after two characters of a word the last of which lower() makes no letter (each abbreviation
+# A point after which no abbreviation or initial can stand: after a blank, after more letters than any abbreviation
+# has, or after two characters of a word the last of which lower() makes no letter (each abbreviation
 # ends with one; K is the Kelvin sign). re tells these apart, so only the other points come to the word check.
-_PLAIN = r"(?<=\s\.)|(?<=[A-Za-z]{7}\.)|(?<=[^\s(\"“'][^\sA-Za-z\u212a]\.)"
+_LONGEST = max(map(len, _ABBREV))
+_PLAIN = rf"(?<=\s\.)|(?<=[A-Za-z]{{{_LONGEST + 1}}}\.)|(?<=[^\s(\"“'][^\sA-Za-z\u212a]\.)"
 _POINTS = (re.compile(rf"\.(?:{_PLAIN}){_CLOSED_BEFORE_NEXT}"), re.compile(rf"\.(?!{_PLAIN}){_CLOSED_BEFORE_NEXT}"))
 _LINE = re.compile("\n")
 

@@ -19,17 +19,19 @@ from kztrade.razdel_starts import sentence_starts
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bulletin import generate  # noqa: E402
+from bulletin import generate
 
 RU = [
     "Товарооборот вырос на 8% и превысил 20 млрд долл. США. Об этом сообщил зам. министра А. Б. Иванов.",
     "Экспорт (по данным КГД) составил 4,5 млрд руб. в 2019 г. Импорт - 3 млрд. А дальше?! Неясно… Да.",
-    "1. Первое. 2) Второе. а) третье. IV. Четвёртое. «Сказал он». \"Да\" - и всё; Конец :) Ещё ;-( раз.",
+    "1. Первое. 2) Второе. а) третье. IV. Четвёртое. «Сказал он». \"Да\" - и всё; "
+    "Конец :) Ещё ;-( раз.",
     "См. т. е. и т. д. и т.п. Он же - проф. Петров. Ул. Абая, д. 5. Итого: 5 тыс. т. Нефть!",
     "  \n\nПусто. \n  ",
     "",
 ]
-RU_ALPHABET = list(".?!…;\"'„»”’«“)]}([:=-–— \n\xa0aAбБгГ1Iv,") + ["г.", "т.е.", "млрд", "с", "др", "т. д.", "Ж"]
+RU_ALPHABET = list(".?!…;\"'„»”’«“)]}([:=-–— \n\xa0aAбБгГ1Iv,")
+RU_ALPHABET += ["г.", "т.е.", "млрд", "с", "др", "т. д.", "Ж"]
 
 
 def _razdel(text: str) -> list[int]:
@@ -179,3 +181,9 @@ def test_russian_falls_back_to_sentenize_where_razdel_internals_moved(monkeypatc
     fast = S.Sentences(text, "ru").starts
     monkeypatch.setitem(sys.modules, "kztrade.razdel_starts", None)  # import fails as for a renamed internal
     assert S.Sentences(text, "ru").starts == fast and len(fast) > 5
+
+
+def test_every_abbreviation_ends_with_a_letter():
+    # the points told apart by re (sentences._PLAIN) rely on it: after a character lower() makes no letter no
+    # abbreviation can end
+    assert all("a" <= w[-1] <= "z" for w in S._ABBREV)
