@@ -6,7 +6,8 @@ a line break or at . ! ? followed by space and a capital, digit, quote or bracke
 a known abbreviation or an initial ("S. Frederick Starr").
 
 Russian text is split by razdel, the rule-based splitter made for Russian (it knows "г.", "млрд.", "т.е."
-and initials, and returns offsets), and at line breaks as English is.
+and initials, and returns offsets): its sentence starts, which kztrade.razdel_starts finds by razdel's own rules
+without building the sentences, and at line breaks as English is.
 
 A table written as text is split by its rows: a line holds one row ("Russia 4 512,3 3 987,1"), and where rows
 run on in one line ("Russia 4 512,3 3 987,1 China 2 100,5 1 800,2") a row begins at each label that follows
