@@ -47,11 +47,12 @@ from razdel.segmenters.sokr import (
 
 _WINDOW = SentSplitter().window
 _CANDIDATE = re.compile(DELIMITER)  # str patterns are Unicode: re.U as razdel has it changes nothing
-_SMILE = re.compile(SMILES)
 # Without a smiley in the text razdel's candidates are its single delimiter characters; of those, only the
 # ones followed by blanks and then, within its window, anything else can split (empty_side, no_space_prefix).
+# The same scan looks out for the start of a smiley (group 1), after which the text is read as razdel reads it.
 # A pattern that begins with one character class lets re skip to them instead of trying each position.
-_SPLITTABLE = re.compile(f"[{re.escape(DELIMITERS)}](?=\\s{{1,{_WINDOW - 1}}}\\S)")
+_SPLITTABLE = re.compile(f"[{re.escape(DELIMITERS)}=:](?:(?<=[{re.escape(DELIMITERS)}])(?=\\s{{1,{_WINDOW - 1}}}\\S)"
+                         f"|(?<=(?={SMILES}).)())")
 _BLANK_AFTER = re.compile(r"\s*")
 # The words before a point that a rule for points may join on: past any other word, with no point in the
 # window before it (a pair, "т.е."), and no lone capital (an initial) the rules for points all let it split.
@@ -60,10 +61,18 @@ _POINT_WORDS = HEAD_SOKRS | SOKRS | INITIALS | {pair[0] for pair in PAIR_SOKRS}
 
 def sentence_starts(text: str) -> list[int]:
     """The start of every sentence razdel.sentenize(text) yields, in order."""
+    found = _starts(text, _SPLITTABLE)
+    return found if found is not None else _starts(text, _CANDIDATE)
+
+
+def _starts(text: str, candidates: re.Pattern) -> list[int] | None:
     splits = [0]
     last = 0  # where the sentence being built began: razdel's buffer is text[last:start]
     n = len(text)
-    for m in (_CANDIDATE if _SMILE.search(text) else _SPLITTABLE).finditer(text):
+    smiley = candidates is _SPLITTABLE  # its group 1 marks a smiley
+    for m in candidates.finditer(text):
+        if smiley and m.lastindex:
+            return None
         start, stop = m.span()
         if stop >= n or not text[stop].isspace():
             continue  # empty_side, no_space_prefix
