@@ -33,7 +33,8 @@ _STOPS = {mark: re.compile(re.escape(mark) + _CLOSED_BEFORE_NEXT) for mark in "!
 # ends with one; K is the Kelvin sign). re tells these apart, so only the other points come to the word check.
 _LONGEST = max(map(len, _ABBREV))
 _PLAIN = rf"(?<=\s\.)|(?<=[A-Za-z]{{{_LONGEST + 1}}}\.)|(?<=[^\s(\"“'][^\sA-Za-z\u212a]\.)"
-_POINTS = (re.compile(rf"\.(?:{_PLAIN}){_CLOSED_BEFORE_NEXT}"), re.compile(rf"\.(?!{_PLAIN}){_CLOSED_BEFORE_NEXT}"))
+# (a blank soon after the point comes first: most points of figures fail there, before the lookbehinds)
+_POINTS = tuple(re.compile(rf"\.(?=[\"”’')\]]*\s)(?{sign}{_PLAIN}){_CLOSED_BEFORE_NEXT}") for sign in ":!")
 _LINE = re.compile("\n")
 
 
