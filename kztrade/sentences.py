@@ -6,7 +6,8 @@ a line break or at . ! ? followed by space and a capital, digit, quote or bracke
 a known abbreviation or an initial ("S. Frederick Starr").
 
 Russian text is split by razdel, the rule-based splitter made for Russian (it knows "г.", "млрд.", "т.е."
-and initials, and returns offsets), and at line breaks as English is.
+and initials, and returns offsets): its sentence starts, which kztrade.razdel_starts finds by razdel's own rules
+without building the sentences, and at line breaks as English is.
 
 A table written as text is split by its rows: a line holds one row ("Russia 4 512,3 3 987,1"), and where rows
 run on in one line ("Russia 4 512,3 3 987,1 China 2 100,5 1 800,2") a row begins at each label that follows
@@ -22,7 +23,19 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vol", "art", "fi
            "nov", "dec", "inc", "ltd", "co", "corp", "jr", "sr", "vs", "etc", "approx", "est", "e.g",
            "i.e", "u.s", "u.k", "u.n", "p", "pp", "para", "ch", "sec"}
 MAX_SENTENCE = 1200
-_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
+# A sentence end: . ! or ? with any closing quotes and brackets, before blanks and a capital, digit, quote or
+# bracket. Closers are none of . ! ? or a line break, so each mark can be looked for apart: a pattern led by one
+# literal character is found by a fast search in re, where a class of them is tried at every character.
+_CLOSED_BEFORE_NEXT = r"[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])"
+_STOPS = {mark: re.compile(re.escape(mark) + _CLOSED_BEFORE_NEXT) for mark in "!?"}
+# A point after which no abbreviation or initial can stand: after a blank, after more letters than any abbreviation
+# has, or after two characters of a word the last of which lower() makes no letter (each abbreviation
+# ends with one; K is the Kelvin sign). re tells these apart, so only the other points come to the word check.
+_LONGEST = max(map(len, _ABBREV))
+_PLAIN = rf"(?<=\s\.)|(?<=[A-Za-z]{{{_LONGEST + 1}}}\.)|(?<=[^\s(\"“'][^\sA-Za-z\u212a]\.)"
+# (a blank soon after the point comes first: most points of figures fail there, before the lookbehinds)
+_POINTS = tuple(re.compile(rf"\.(?=[\"”’')\]]*\s)(?{sign}{_PLAIN}){_CLOSED_BEFORE_NEXT}") for sign in ":!")
+_LINE = re.compile("\n")
 
 
 class Sentences:
@@ -37,19 +50,27 @@ class Sentences:
         rows = _row_starts(text)
         if rows:
             self.starts = sorted(set(self.starts).union(rows))
-        inside = sorted((a, b) for a, b in mentions if b - a > 1)
+        inside = [m for m in mentions if m[1] - m[0] > 1]
+        inside.sort()
         if inside:
-            self.starts = [p for p in self.starts if not _cuts(inside, p)]
+            self.starts = _uncut(self.starts, inside)
+        self._spans: dict[int, tuple[int, int]] = {}  # asked again for each figure of a sentence
 
     @staticmethod
     def _english_starts(text: str) -> list[int]:
         starts = [0]
-        for m in _END.finditer(text):
+        starts += [m.end() for m in _LINE.finditer(text)]
+        for mark in "!?":
+            if mark in text:
+                starts += [m.end() for m in _STOPS[mark].finditer(text)]
+        plain, other = _POINTS
+        starts += [m.end() for m in plain.finditer(text)]
+        for m in other.finditer(text):
             i = m.start()
-            if text[i] == ".":
+            if i and not text[i - 1].isspace():
                 before = text[max(0, i - 12):i].rsplit(None, 1)
-                word = before[-1].lstrip("(\"“'") if before and not text[i - 1:i].isspace() else ""
-                if word and (word.lower() in _ABBREV or len(word) == 1):
+                word = before[-1].lstrip("(\"“'") if before else ""
+                if word and (len(word) == 1 or word.lower() in _ABBREV):
                     continue
             starts.append(m.end())
         return sorted(set(starts))
@@ -58,6 +79,12 @@ class Sentences:
         return bisect.bisect_right(self.starts, pos) - 1
 
     def span(self, i: int) -> tuple[int, int]:
+        got = self._spans.get(i)
+        if got is None:
+            got = self._spans[i] = self._trimmed(i)
+        return got
+
+    def _trimmed(self, i: int) -> tuple[int, int]:
         s = self.starts[i]
         e = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
         # trim surrounding white space so the sentence reads cleanly
@@ -70,7 +97,7 @@ class Sentences:
     def around(self, pos: int) -> tuple[int, int]:
         """The sentence holding pos; in text with no sentence ends (a table, a run-on line) a window of
         MAX_SENTENCE characters around pos, cut at white space, stands in for it."""
-        s, e = self.span(self.index(pos))
+        s, e = self.span(bisect.bisect_right(self.starts, pos) - 1)
         if e - s <= MAX_SENTENCE:
             return s, e
         half = MAX_SENTENCE // 2
@@ -84,15 +111,20 @@ class Sentences:
         return lo, hi
 
 
-# Two or more figures in a row, separated by blanks: the cells of a table row ("4 512,3 3 987,1"). Led by a digit
-# so re skips to digits; a run starts only where no digit, point or comma stands before, and each figure is
-# taken whole (possessive), so a long run of digits is read once, not once for each of its characters.
-_FIGURES = re.compile(r"\d(?<![\d.,]\d)[\d.,]*+(?:[ \t\u00a0\u202f]+\d[\d.,]*+)+")
+# Two or more figures in a row, separated by blanks ("4 512,3 3 987,1"), as the cells of a table row are: led
+# by a label (a letter or a closing bracket, then a blank) and followed by no letter or digit. Only such runs can
+# be rows; any other run of figures only separates them, and its digits already keep the label pattern below from
+# joining two rows across it, so it is not looked for. One pattern for each blank, led by it: re finds a literal
+# first character by a fast search, where a pattern led by a class (\d) is tried at every character. The
+# lookbehind lets through ')' and any word character but a digit or '_', and the code keeps letters. The run is
+# taken whole (atomic, possessive) and then judged by what follows, so a long run of digits is read once, and a
+# run never shrinks to pass.
+_BLANKS = " \t\u00a0\u202f"
+_ROWS = {blank: re.compile(f"{blank}(?=\\d)(?:(?<=[^\\W\\d_]{blank})|(?<=\\){blank}))"
+                           r"(?>\d[\d.,]*+(?:[ \t\u00a0\u202f]+\d[\d.,]*+)+)(?![^\W_])") for blank in _BLANKS}
 # between the figures of one row and those of the next: a blank, a label of up to 80 characters with no
 # digit, line break, comma or sentence end in it, beginning with a letter, and a blank
 _LABEL_BETWEEN = re.compile(r"([ \t\u00a0\u202f]+)[^\W\d_][^\d\n.,;!?]{0,80}?[ \t\u00a0\u202f]+")
-
-
 _LINE_END = re.compile(r"[ \t\u00a0\u202f]*(?:\n|\Z)")
 
 
@@ -104,11 +136,11 @@ def _row_starts(text: str) -> list[int]:
     starts: list[int] = []
     chain: list[int] = []  # the row starts of the rows run on so far, kept once the line ends with a row
     head = None  # the figures of the first row of a chain: its label is looked for once the chain is kept
-    prev = None  # the end of the last run of figures that follows a label
-    for m in _FIGURES.finditer(text):
-        a, b = m.span()
-        if a and text[a - 1] in ".,":
-            prev = head = None  # the run continues a number ("1.2 3"): not the cells of a row
+    prev = None  # the end of the last row
+    runs = [(m.start() + 1, m.end()) for blank, row in _ROWS.items() if blank in text for m in row.finditer(text)]
+    for a, b in sorted(runs):  # in order of the text, where more than one kind of blank leads rows
+        if not (text[a - 2].isalpha() or text[a - 2] == ")"):
+            prev = head = None
             chain = []
             continue
         if prev is not None and (gap := _LABEL_BETWEEN.fullmatch(text, prev, a)):
@@ -116,18 +148,12 @@ def _row_starts(text: str) -> list[int]:
         else:
             chain = []
             head = a
-        before = text[max(0, a - 2):a]
-        if len(before) == 2 and before[1] in " \t\u00a0\u202f" and (before[0].isalpha() or before[0] == ")") \
-                and (b == len(text) or not text[b].isalnum()):
-            prev = b
-            if chain and _LINE_END.match(text, b):
-                if head is not None and (first := _label_start(text, head)) is not None:
-                    starts.append(first)
-                starts += chain
-                chain, head = [], None
-        else:
-            prev = head = None
-            chain = []
+        prev = b
+        if chain and _LINE_END.match(text, b):
+            if head is not None and (first := _label_start(text, head)) is not None:
+                starts.append(first)
+            starts += chain
+            chain, head = [], None
     return starts
 
 
@@ -147,16 +173,27 @@ def _label_start(text: str, a: int) -> int | None:
 
 
 def _razdel_starts(text: str) -> list[int]:
-    from razdel import sentenize
+    try:
+        from .razdel_starts import sentence_starts
+    except ImportError:  # a razdel whose internals moved: its own sentenize() gives the same starts, slower
+        from razdel import sentenize
+
+        def sentence_starts(text):
+            return [s.start for s in sentenize(text)]
 
     starts = {0}
-    starts.update(s.start for s in sentenize(text))
-    starts.update(m.end() for m in re.finditer(r"\n", text))
+    starts.update(sentence_starts(text))
+    starts.update(m.end() for m in _LINE.finditer(text))
     ordered = sorted(starts)
     # a blank line is no sentence: the one before and the one after it are neighbours
-    return [p for p, q in zip(ordered, ordered[1:] + [len(text)]) if p == 0 or text[p:q].strip()]
+    return [p for p, q in zip(ordered, ordered[1:] + [len(text)]) if p == 0 or _NONBLANK.search(text, p, q)]
 
 
-def _cuts(spans: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect.bisect_left(spans, (pos, pos)) - 1
-    return i >= 0 and spans[i][0] < pos < spans[i][1]  # mentions never overlap: only the last one before pos
+_NONBLANK = re.compile(r"\S")
+
+
+def _uncut(starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """starts without those inside a span: mentions never overlap, so only the last one that begins before a
+    start can hold it."""
+    firsts = [a for a, _ in spans]
+    return [p for p in starts if (i := bisect.bisect_left(firsts, p)) == 0 or spans[i - 1][1] <= p]
