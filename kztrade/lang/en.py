@@ -35,7 +35,7 @@ def suffix_fate(raw: str, suffix: str) -> tuple[str, str, int | None] | None:
     """(reason, detail, year) of a figure with letters glued on: '21st', '1990s', 'B52s' (None: a quantity)."""
     if suffix.lower() in ("st", "nd", "rd", "th"):
         return "ordinal", raw + suffix, None
-    if len(raw) == 4:
+    if len(raw) == 4 and raw.isdigit():  # "3.14s" is four characters too
         return "year", f"decade {raw}{suffix}", int(raw)
     return "not_a_quantity", f"plural label {raw}{suffix}", None
 

@@ -451,9 +451,10 @@ def suffix_fate(raw: str, suffix: str) -> tuple[str, str, int | None] | None:
     """'2006-м' (году): a year; '1990-х', '90-е': a decade; '2-й', '3-го': an ordinal; '3-х', '5-ти' (стран):
     a cardinal's case ending, so a count (None)."""
     s = suffix.lstrip("-").lower()
-    if len(raw) == 4 and 1800 <= int(raw) <= 2100:
+    whole = raw.isdigit()  # "1.5-х": a decimal is never a year or a decade
+    if whole and len(raw) == 4 and 1800 <= int(raw) <= 2100:
         return "year", ("decade " if s in ("х", "е", "ые", "ых") else "year ") + raw + suffix, int(raw)
-    if len(raw) == 2 and raw.endswith("0") and s in ("х", "е", "ые", "ых"):
+    if whole and len(raw) == 2 and raw.endswith("0") and s in ("х", "е", "ые", "ых"):
         v = int(raw)
         return "year", f"decade {raw}{suffix}", (1900 if v >= 30 else 2000) + v
     if s in ("х", "ух", "ех", "ёх", "ти", "ми", "мя", "и"):
