@@ -132,7 +132,10 @@ import sys, time
 sys.path.insert(0, 'benchmarks')
 from bulletin import generate
 from kztrade.extract import extract
-text = generate(float(sys.argv[1]), sys.argv[2])
+# the issue's two cases of figures only: "1 1 1 …" (100,000 figures in 200 kB) and "1.1.1.…" (400 kB)
+kb = float(sys.argv[1])
+text = {'ones': lambda: ' '.join(['1'] * int(kb * 500)), 'dots': lambda: '1.' * int(kb * 500)}.get(
+    sys.argv[3], lambda: generate(kb, sys.argv[2]))()
 extract(text[:5000], 'warm', '2021-03-15', sys.argv[2])
 t0, c0 = time.perf_counter(), time.process_time()
 claims, tokens = extract(text, 'bulletin', '2021-03-15', sys.argv[2])
@@ -141,8 +144,14 @@ _r = {'mb': len(text.encode()) / 1e6, 'seconds': time.perf_counter() - t0, 'cpu'
 """
 
 
-def dense_bench(lang: str, kb: float = 1000) -> dict:
-    return child(DENSE, str(kb), lang)
+def dense_bench(lang: str, kb: float = 1000, kind: str = "bulletin") -> dict:
+    return child(DENSE, str(kb), lang, kind)
+
+
+DENSE_CASES = {  # label: (language, kB, kind)
+    "bulletin, en": ("en", 1000, "bulletin"), "bulletin, ru": ("ru", 1000, "bulletin"),
+    '"1 1 1 …", en': ("en", 200, "ones"), '"1.1.1.…", en': ("en", 400, "dots"),
+}
 
 
 def paired_overhead(lang: str, reps: int) -> dict:
@@ -223,7 +232,7 @@ def main() -> None:
         overhead[lang] = paired_overhead(lang, reps)
     big_reps = max(1, round(TARGET_MB * 1e6 / corpus_bytes("en")))
     big = {e: extract_bench(e, "en", big_reps, runs=1) for e in ("claims", "batch", "extract", "regex")}
-    dense = {lang: dense_bench(lang) for lang in CORPORA}
+    dense = {label: dense_bench(*case) for label, case in DENSE_CASES.items()}
     tmp = Path(tempfile.mkdtemp(prefix="kztrade-bench-"))
     scaling = []
     try:
@@ -278,9 +287,10 @@ def main() -> None:
         f"{big['extract']['mb'] / q3['mb_s'] / 60:.0f} minutes.)", "",
         "## Number-dense documents: a 1 MB statistical bulletin", "",
         "`benchmarks/bulletin.py` generates a bulletin (table rows of 2–6 figures, headings, lists of amounts, "
-        "section numbers, page chrome) — the same bytes on every machine. One pass of the internal `extract()`, "
-        "in a fresh process; prose for comparison is the internal row above.", "",
-        "| language | MB | figures (claims) | number-like tokens | seconds | CPU seconds | MB/s | µs per token "
+        "section numbers, page chrome) — the same bytes on every machine. Beside it, text of figures only: "
+        "200 kB of \"1 1 1 …\" (100,000 figures) and 400 kB of \"1.1.1.…\". One pass of the internal "
+        "`extract()`, in a fresh process; prose for comparison is the internal row above.", "",
+        "| document | MB | figures (claims) | number-like tokens | seconds | CPU seconds | MB/s | µs per token "
         "| peak RSS (MB) |", "|---|---|---|---|---|---|---|---|---|",
         *(f"| {lang} | {d['mb']:.2f} | {d['claims']:,} | {d['tokens']:,} | {d['seconds']:.2f} | {d['cpu']:.2f} | "
           f"{d['mb'] / d['seconds']:.2f} | {d['cpu'] / d['tokens'] * 1e6:.1f} | {d['peak_rss_mb']:.0f} |"
