@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from .grammar import _trie, words_value
 from .meaning import _at
-from .prefilter import Scan, led
+from .prefilter import Scan, led, literals
 
 _WORD = re.compile(r"\w+")
 _WORD1 = re.compile(r"\w")
@@ -149,6 +149,20 @@ class Lexicon:
         self.event_year_src = lex.EVENT_YEAR
         self.month_src = lex.MONTH
         self.period_break = _compile(lex.PERIOD_BREAK)
+        # the literals of every pattern whose match could give a figure something other than the publication
+        # year or the previous sentence's period, one of which each match holds: where none occurs in a
+        # sentence, no window of it can tell a period ("(?!)" leads a pattern a language does without)
+        lits = [literals(rx) for rx in (self.half, self.quarter, self.first_months, self.month_range,
+                                        self.month_single, *(rx for rx, _ in self.relative), self.same_period,
+                                        self.between_years, self.event, self.to_date, self.span_years,
+                                        self.since_year, self.target, self.forecast, self.outlook_right,
+                                        self.future_by) if not rx.pattern.startswith("(?!)")]
+        if any(ls is None for ls in lits):
+            self.telling = None
+        else:
+            every = {w for ls in lits for w in ls}
+            # a literal holding a shorter one is found wherever it is
+            self.telling = re.compile(_trie(sorted(w for w in every if not any(v != w and v in w for v in every))))
         self.gates = {k: frozenset(v) for k, v in getattr(lex, "PERIOD_GATES", {}).items()}
         # every gate word as a whole run of word characters, found in one pass over a document
         # Each branch opens with its first letter, then checks that no word character precedes it: re then
@@ -201,6 +215,9 @@ class Periods:
         self._compared_at: dict[int, bool] = {}
         self._roles: dict[tuple, str] = {}  # (start, end, kind, has a year) of a period -> its role
         self._quiet_cols: dict[tuple, dict] = {}
+        self._silent: dict[int, bool] = {}  # sentence index -> no word or year in it can tell a period
+        self._silent_cols: dict[tuple, dict] = {}
+        self._newlines: list[int] | None = None
 
     def _search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
         """scan.search, once per window: every figure of a sentence asks about the same sentence or clause."""
@@ -402,6 +419,29 @@ class Periods:
 
     # ---------------------------------------------------------------- a figure's period
     def resolve(self, q_start: int, q_end: int, s: int, e: int, change: bool) -> dict:
+        i = self.sents.index(s)
+        if self._silent_sentence(i):
+            # a window of a run-on line (or a sentence) in which nothing could tell a period: every figure
+            # takes the previous sentence's period or the publication year, wherever it stands
+            key = (i, self.previous_period(s))
+            cols = self._silent_cols.get(key)
+            if cols is None:
+                cols = self._silent_cols[key] = self._resolve_in(q_start, q_end, s, e, change)
+            return dict(cols)
+        return self._resolve_in(q_start, q_end, s, e, change)
+
+    def _silent_sentence(self, i: int) -> bool:
+        """No year and no literal of a period, base or outlook pattern in sentence i: none in any window of it."""
+        got = self._silent.get(i)
+        if got is None:
+            s, e = self.sents.span(i)
+            low, telling = self.scan.low, self.lx.telling
+            got = self._silent[i] = low is not None and telling is not None and \
+                bisect.bisect_left(self.year_starts, s) == bisect.bisect_left(self.year_starts, e) and \
+                telling.search(low, s, e) is None
+        return got
+
+    def _resolve_in(self, q_start: int, q_end: int, s: int, e: int, change: bool) -> dict:
         lo, hi = self.clause(q_start, s, e)
         f = self.facts(s, e)
         if not (s <= q_start and q_end <= e):
@@ -628,12 +668,20 @@ class Periods:
             # a paragraph break ends the continuation, except where the language's news prose carries the
             # lead's period on through one-sentence paragraphs (lexicon PERIOD_ACROSS_PARAGRAPHS)
             across = getattr(self.lx.lex, "PERIOD_ACROSS_PARAGRAPHS", False)
-            if ps < s and (across or "\n" not in self.text[pe:s]):
+            if ps < s and (across or not self._newline_in(pe, s)):
                 out = self.sentence_own(ps, pe)
                 if out is None and (across or self._has_figure(ps, pe)):
                     out = self.previous_period(ps)  # a chain of sentences about the same figures
         self._own[s] = out
         return out
+
+    def _newline_in(self, a: int, b: int) -> bool:
+        """A line break in text[a:b], found by bisection: a window of a run-on line may start far from the
+        end of the sentence before."""
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        i = bisect.bisect_left(self._newlines, a)
+        return i < len(self._newlines) and self._newlines[i] < b
 
     def _compared(self, fig_start: int, lo: int) -> bool:
         """The figure at fig_start is introduced as a comparison: 'up from $4bn', 'than $4bn'."""
