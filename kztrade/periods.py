@@ -216,7 +216,7 @@ class Periods:
         self._roles: dict[tuple, str] = {}  # (start, end, kind, has a year) of a period -> its role
         self._quiet_cols: dict[tuple, dict] = {}
         self._silent: dict[int, bool] = {}  # sentence index -> no word or year in it can tell a period
-        self._silent_cols: dict[tuple, dict] = {}
+        self._silent_cols: dict[tuple | None, dict] = {}  # previous sentence's period -> columns
         self._newlines: list[int] | None = None
 
     def _search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
@@ -421,12 +421,18 @@ class Periods:
     def resolve(self, q_start: int, q_end: int, s: int, e: int, change: bool) -> dict:
         i = self.sents.index(s)
         if self._silent_sentence(i):
-            # a window of a run-on line (or a sentence) in which nothing could tell a period: every figure
-            # takes the previous sentence's period or the publication year, wherever it stands
-            key = (i, self.previous_period(s))
-            cols = self._silent_cols.get(key)
+            # a sentence (or a window of a run-on line) in which nothing could tell a period: every figure takes
+            # the previous sentence's period, else the publication year, wherever it stands (steps 3 and 5 of
+            # _resolve, which finds no period, span, event, stock, outlook or base in it)
+            prev = self.previous_period(s)
+            cols = self._silent_cols.get(prev)
             if cols is None:
-                cols = self._silent_cols[key] = self._resolve_in(q_start, q_end, s, e, change)
+                if prev is not None:
+                    period = Period(prev[0], prev[1], prev[2], prev[3], "previous_sentence")
+                else:
+                    period = Period(self.pub.year, 1, 12, "year", "publication_year") if self.pub else Period()
+                cols = self._silent_cols[prev] = period.columns()
+                cols.update({"base_year": None, "base_period": None, "outlook": "actual"})
             return dict(cols)
         return self._resolve_in(q_start, q_end, s, e, change)
 
