@@ -84,6 +84,7 @@ class _Facts:
 
 
 _ANY = _Facts([], [], None)
+_MAYBE = object()  # a sentence's literals leave open whether it can tell a period
 
 
 @dataclass
@@ -149,20 +150,17 @@ class Lexicon:
         self.event_year_src = lex.EVENT_YEAR
         self.month_src = lex.MONTH
         self.period_break = _compile(lex.PERIOD_BREAK)
-        # the literals of every pattern whose match could give a figure something other than the publication
-        # year or the previous sentence's period, one of which each match holds: where none occurs in a
-        # sentence, no window of it can tell a period ("(?!)" leads a pattern a language does without)
-        lits = [literals(rx) for rx in (self.half, self.quarter, self.first_months, self.month_range,
-                                        self.month_single, *(rx for rx, _ in self.relative), self.same_period,
-                                        self.between_years, self.event, self.to_date, self.span_years,
-                                        self.since_year, self.target, self.forecast, self.outlook_right,
-                                        self.future_by) if not rx.pattern.startswith("(?!)")]
-        if any(ls is None for ls in lits):
-            self.telling = None
-        else:
-            every = {w for ls in lits for w in ls}
-            # a literal holding a shorter one is found wherever it is
-            self.telling = re.compile(_trie(sorted(w for w in every if not any(v != w and v in w for v in every))))
+        # The patterns whose match could give a figure something other than the publication year or the
+        # previous sentence's period, by where they are searched ("(?!)" leads a pattern a language does without):
+        # the periods a sentence names, found once for the sentence (mentions) ...
+        self.naming = _literal_trie((self.half, self.quarter, self.first_months, self.month_range,
+                                     self.month_single, *(rx for rx, _ in self.relative), self.same_period))
+        # ... patterns searched in the whole sentence ...
+        self.whole = [rx for rx in (self.between_years, self.since_year, self.event)
+                      if not rx.pattern.startswith("(?!)")]
+        # ... and patterns searched in a part of it (a clause, the words before or after a figure)
+        self.partial = _literal_trie((self.to_date, self.span_years, self.target, self.forecast,
+                                      self.outlook_right, self.future_by))
         self.gates = {k: frozenset(v) for k, v in getattr(lex, "PERIOD_GATES", {}).items()}
         # every gate word as a whole run of word characters, found in one pass over a document
         # Each branch opens with its first letter, then checks that no word character precedes it: re then
@@ -215,7 +213,7 @@ class Periods:
         self._compared_at: dict[int, bool] = {}
         self._roles: dict[tuple, str] = {}  # (start, end, kind, has a year) of a period -> its role
         self._quiet_cols: dict[tuple, dict] = {}
-        self._silent: dict[int, bool] = {}  # sentence index -> no word or year in it can tell a period
+        self._silent: dict[int, tuple] = {}  # sentence index -> (silent, or _MAYBE, and its span)
         self._silent_cols: dict[tuple | None, dict] = {}  # previous sentence's period -> columns
         self._newlines: list[int] | None = None
 
@@ -420,7 +418,7 @@ class Periods:
     # ---------------------------------------------------------------- a figure's period
     def resolve(self, q_start: int, q_end: int, s: int, e: int, change: bool) -> dict:
         i = self.sents.index(s)
-        if self._silent_sentence(i):
+        if self._silent_sentence(i, s, e):
             # a sentence (or a window of a run-on line) in which nothing could tell a period: every figure takes
             # the previous sentence's period, else the publication year, wherever it stands (steps 3 and 5 of
             # _resolve, which finds no period, span, event, stock, outlook or base in it)
@@ -436,16 +434,33 @@ class Periods:
             return dict(cols)
         return self._resolve_in(q_start, q_end, s, e, change)
 
-    def _silent_sentence(self, i: int) -> bool:
-        """No year and no literal of a period, base or outlook pattern in sentence i: none in any window of it."""
+    def _silent_sentence(self, i: int, s: int, e: int) -> bool:
+        """Nothing in sentence i, asked about in (s, e) (the sentence or a window of it), can tell a period: no
+        year, no literal of a pattern searched in part of it, and no period named in it (no literal of one, or,
+        for the sentence itself, no mention) and no match of a pattern searched in the whole of it (no literal
+        of one, or, for the sentence itself, no match)."""
         got = self._silent.get(i)
         if got is None:
-            s, e = self.sents.span(i)
-            low, telling = self.scan.low, self.lx.telling
-            got = self._silent[i] = low is not None and telling is not None and \
-                bisect.bisect_left(self.year_starts, s) == bisect.bisect_left(self.year_starts, e) and \
-                telling.search(low, s, e) is None
-        return got
+            got = self._silent[i] = self._silence(i)
+        if got[0] is not _MAYBE:
+            return got[0]
+        if (s, e) != got[1:]:
+            return False  # a window: only literals tell which of its parts cannot hold a match
+        quiet = not self.mentions(s, e) and all(self._search(rx, s, e) is None for rx in self.lx.whole)
+        self._silent[i] = (quiet, s, e)
+        return quiet
+
+    def _silence(self, i: int) -> tuple:
+        """(_silent_sentence of sentence i as far as its literals tell: True, False or _MAYBE; its span)."""
+        s, e = self.sents.span(i)
+        low, lx = self.scan.low, self.lx
+        if low is None or lx.naming is None or lx.partial is None or \
+                bisect.bisect_left(self.year_starts, s) != bisect.bisect_left(self.year_starts, e) or \
+                lx.partial.search(low, s, e) is not None:
+            return False, s, e
+        if lx.naming.search(low, s, e) is None and not any(self.scan.may(rx, s, e) for rx in lx.whole):
+            return True, s, e
+        return _MAYBE, s, e
 
     def _resolve_in(self, q_start: int, q_end: int, s: int, e: int, change: bool) -> dict:
         lo, hi = self.clause(q_start, s, e)
@@ -719,6 +734,18 @@ class Periods:
             return None
         nth = {"first": 0, "second": 1, "third": 2}[m.group(0).split()[0].lower()]
         return y + nth
+
+
+def _literal_trie(patterns) -> re.Pattern | None:
+    """A search for the literals one of which every match of one of the patterns holds (prefilter.literals);
+    None where a pattern has none. A match of it within a window is a necessary condition for a match of one of
+    the patterns within any part of that window."""
+    lits = [literals(rx) for rx in patterns if not rx.pattern.startswith("(?!)")]
+    if any(ls is None for ls in lits):
+        return None
+    every = {w for ls in lits for w in ls}
+    # a literal holding a shorter one is found wherever it is
+    return re.compile(_trie(sorted(w for w in every if not any(v != w and v in w for v in every))))
 
 
 def _ordinal(m: re.Match, digit: str, english: dict, lx) -> int | None:
