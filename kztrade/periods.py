@@ -153,8 +153,10 @@ class Lexicon:
         # The patterns whose match could give a figure something other than the publication year or the
         # previous sentence's period, by where they are searched ("(?!)" leads a pattern a language does without):
         # the periods a sentence names, found once for the sentence (mentions) ...
-        self.naming = _literal_trie((self.half, self.quarter, self.first_months, self.month_range,
-                                     self.month_single, *(rx for rx, _ in self.relative), self.same_period))
+        # (Periods.mentions runs them in this order: a bit each)
+        self.naming, self.named_by = _literal_owners(
+            (self.half, self.quarter, self.first_months, self.month_range, self.month_single,
+             *(rx for rx, _ in self.relative), self.same_period)) or (None, {})
         # ... patterns searched in the whole sentence ...
         self.whole = [rx for rx in (self.between_years, self.since_year, self.event)
                       if not rx.pattern.startswith("(?!)")]
@@ -268,6 +270,18 @@ class Periods:
 
         return wanted
 
+    def _named(self, s: int, e: int) -> int:
+        """The patterns of mentions (a bit each) one of whose literals occurs in text[s:e]; all of them where
+        the lexicon's gate words already tell (one search of the words of the window does for them all)."""
+        lx, low = self.lx, self.scan.low
+        if lx.gates or lx.naming is None or low is None:
+            return -1
+        bits, p, named_by, search = 0, s, lx.named_by, lx.naming.search
+        while (m := search(low, p, e)) is not None:
+            bits |= named_by[m.group()]
+            p = m.start() + 1
+        return bits
+
     # ---------------------------------------------------------------- mentions in a sentence
     def mentions(self, s: int, e: int) -> list[Mention]:
         if s in self._mentions:
@@ -307,11 +321,13 @@ class Periods:
         # a pattern is run only where one of its words occurs: Python's re tries an alternation that begins
         # with \b at every position of the sentence, the slowest step of period resolution
         wanted = self._gated(s, e)
+        named = self._named(s, e)
 
-        for rx, pattern_kind, name in ((lx.half, "half", "half"), (lx.quarter, "quarter", "quarter"),
-                                       (lx.first_months, "months", "first_months"),
-                                       (lx.month_range, "months", "month"), (lx.month_single, "month", "month")):
-            if not wanted(name):
+        for k, (rx, pattern_kind, name) in enumerate(((lx.half, "half", "half"), (lx.quarter, "quarter", "quarter"),
+                                                      (lx.first_months, "months", "first_months"),
+                                                      (lx.month_range, "months", "month"),
+                                                      (lx.month_single, "month", "month"))):
+            if not (named >> k) & 1 or not wanted(name):
                 continue
             for m in scan.finditer(rx, s, e):
                 if not free(m.start(), m.end()):
@@ -350,7 +366,9 @@ class Periods:
             if not free(t.start, t.end):
                 continue
             out.append(Mention(t.start, t.end, "year", 1, 12, t.year))
-        for rx, delta in (lx.relative if wanted("relative") else ()):
+        for k, (rx, delta) in enumerate(lx.relative if wanted("relative") else (), 5):
+            if not (named >> k) & 1:
+                continue
             for m in scan.finditer(rx, s, e):
                 if free(m.start(), m.end()):
                     mm = Mention(m.start(), m.end(), "year", 1, 12, None, delta)
@@ -358,7 +376,8 @@ class Periods:
                         mm.role = "earlier"  # "a year earlier": earlier than the sentence's year
                     out.append(mm)
                     take(m.start(), m.end())
-        for m in (scan.finditer(lx.same_period, s, e) if wanted("same_period") else ()):
+        for m in (scan.finditer(lx.same_period, s, e)
+                  if (named >> (5 + len(lx.relative))) & 1 and wanted("same_period") else ()):
             for mm in out:
                 if m.start() <= mm.start < m.end() or mm.start <= m.start() < mm.end:
                     mm.role, mm.same_period = "base", True
@@ -740,12 +759,22 @@ def _literal_trie(patterns) -> re.Pattern | None:
     """A search for the literals one of which every match of one of the patterns holds (prefilter.literals);
     None where a pattern has none. A match of it within a window is a necessary condition for a match of one of
     the patterns within any part of that window."""
-    lits = [literals(rx) for rx in patterns if not rx.pattern.startswith("(?!)")]
+    got = _literal_owners(patterns)
+    return got and got[0]
+
+
+def _literal_owners(patterns) -> tuple[re.Pattern, dict[str, int]] | None:
+    """_literal_trie, and for each literal it finds, the patterns (a bit each, in order) one of whose literals
+    holds it. No literal it finds holds another, so each position starts at most one: a search resumed one
+    character after each match finds them all."""
+    lits = [() if rx.pattern.startswith("(?!)") else literals(rx) for rx in patterns]
     if any(ls is None for ls in lits):
         return None
     every = {w for ls in lits for w in ls}
     # a literal holding a shorter one is found wherever it is
-    return re.compile(_trie(sorted(w for w in every if not any(v != w and v in w for v in every))))
+    least = sorted(w for w in every if not any(v != w and v in w for v in every))
+    owners = {w: sum(1 << k for k, ls in enumerate(lits) if any(w in v for v in ls)) for w in least}
+    return re.compile(_trie(least)), owners
 
 
 def _ordinal(m: re.Match, digit: str, english: dict, lx) -> int | None:
