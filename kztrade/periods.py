@@ -554,19 +554,18 @@ class Periods:
                 return at is None or at[0] == q_start or not self._compared(at[0], q_end)
 
             breaks = f.brk
+
+            def first_after(ms: list[Mention]) -> Mention | None:
+                for m in ms:
+                    if m.start >= q_end and usable(m) and not (breaks and self.scan.search(lx.period_break, q_end, m.start)):
+                        return m
+                return None
+
+            # the last period before the figure, else the first usable one after it: in the clause, then in
+            # the sentence (a period after the figure is looked at only where none precedes it)
             in_clause = own[bisect.bisect_left(own_starts, lo):bisect.bisect_left(own_starts, hi)]
-            before = [m for m in in_clause if m.end <= q_start]
-            after = [m for m in in_clause if m.start >= q_end and usable(m)
-                     and not (breaks and self.scan.search(lx.period_break, q_end, m.start))]
-            if before:
-                chosen = before[-1]
-            elif after:
-                chosen = after[0]
-            else:
-                before = [m for m in own if m.end <= q_start]
-                after = [m for m in own if m.start >= q_end and usable(m)
-                         and not (breaks and self.scan.search(lx.period_break, q_end, m.start))]
-                chosen = before[-1] if before else (after[0] if after else None)
+            chosen = _last_before(in_clause, q_start) or first_after(in_clause) or _last_before(own, q_start) \
+                or first_after(own)
             if chosen is not None:
                 basis = "relative" if chosen.year is None and chosen.rel is not None else "stated"
         if chosen is not None and chosen.year is None and chosen.rel is not None:
@@ -635,9 +634,11 @@ class Periods:
         y = period.year
         ms = self.mentions(s, e)
         # a comparison may follow the figure's clause: "rose by 9% compared to the same period of 2022"
-        brk = scan.search(lx.period_break, q_end, e) if breaks else None
-        reach = max(hi, brk.start() if brk else e)
-        bases = [m for m in ms if m.role == "base" and lo <= m.start < reach and m is not chosen]
+        bases = [m for m in ms if m.role == "base" and lo <= m.start and m is not chosen]
+        if bases and bases[-1].start >= hi:  # (ms is in text order) a base past the clause: how far it reaches
+            brk = scan.search(lx.period_break, q_end, e) if breaks else None
+            reach = max(hi, brk.start() if brk else e)
+            bases = [m for m in bases if m.start < reach]
         # a level compared with an earlier figure: "$6bn, up from $4bn in 2009"
         if not bases:
             for m in ms:
@@ -775,6 +776,14 @@ def _literal_owners(patterns) -> tuple[re.Pattern, dict[str, int]] | None:
     least = sorted(w for w in every if not any(v != w and v in w for v in every))
     owners = {w: sum(1 << k for k, ls in enumerate(lits) if any(w in v for v in ls)) for w in least}
     return re.compile(_trie(least)), owners
+
+
+def _last_before(ms: list[Mention], pos: int) -> Mention | None:
+    """The last of ms (in their order) that ends by pos."""
+    for m in reversed(ms):
+        if m.end <= pos:
+            return m
+    return None
 
 
 def _ordinal(m: re.Match, digit: str, english: dict, lx) -> int | None:
