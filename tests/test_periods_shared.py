@@ -63,3 +63,19 @@ def test_a_row_whose_label_holds_a_period_patterns_letters_is_silent(monkeypatch
     claims, _ = extract("Chemicals 4,512.3 3,987.1\nMachinery 1,200.5 1,100.1", "t", "2019-02-01", "en")
     assert len(claims) == 4 and not calls
     assert {c["year"] for c in claims} == {2019}
+
+
+def test_the_gates_of_every_window_are_those_of_its_words():
+    # gate words cut by either end of a window, whole, and inside longer words ("mayor", "halfway")
+    text = "In May the mayor said H1 and the first half of June, halfway; jun. 5 y/y, years ago: Q1-date."
+    p = periods.Periods(text, __import__("kztrade.lang.en", fromlist=["x"]), None, [], [], None, None)
+    gates = p.lx.gates
+    for s in range(len(text)):
+        for e in range(s, len(text) + 1):
+            words = set(periods._WORD.findall(text.lower(), s, e))
+            for read in (0, 10 * len(text)):  # the window's own words; the document's gate words
+                p._gate_read = read
+                if not read:
+                    p._gate_hits = None
+                wanted = p._gated(s, e)
+                assert {n for n in gates if wanted(n)} == {n for n, ws in gates.items() if ws & words}, (s, e)
