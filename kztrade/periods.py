@@ -288,6 +288,10 @@ class Periods:
             return self._mentions[s]
         lx, text, scan = self.lx, self.text, self.scan
         out: list[Mention] = []
+        if lx.naming is not None and scan.low is not None and lx.naming.search(scan.low, s, e) is None \
+                and bisect.bisect_left(self.year_starts, s) == bisect.bisect_left(self.year_starts, e):
+            self._mentions[s] = out  # no year, and no literal of a pattern that finds a period
+            return out
         # spans taken by earlier mentions, sorted by start: a window of thousands of figures has thousands
         taken_starts: list[int] = []
         taken_ends: list[int] = []
