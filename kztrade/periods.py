@@ -441,11 +441,12 @@ class Periods:
     # ---------------------------------------------------------------- a figure's period
     def resolve(self, q_start: int, q_end: int, s: int, e: int, change: bool) -> dict:
         i = self.sents.index(s)
-        if self._silent_sentence(i, s, e):
+        got = self._silent.get(i)  # (_silent_sentence's answer kept for the sentence, read here for each figure)
+        if got[0] if got is not None and got[0] is not _MAYBE else self._silent_sentence(i, s, e):
             # a sentence (or a window of a run-on line) in which nothing could tell a period: every figure takes
             # the previous sentence's period, else the publication year, wherever it stands (steps 3 and 5 of
             # _resolve, which finds no period, span, event, stock, outlook or base in it)
-            prev = self.previous_period(s)
+            prev = self._own[s] if s in self._own else self.previous_period(s)
             cols = self._silent_cols.get(prev)
             if cols is None:
                 if prev is not None:
