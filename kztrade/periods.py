@@ -24,6 +24,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _compiler
+from re import _constants as C
+from re import _parser as P
 
 from .grammar import _trie, words_value
 from .meaning import _at
@@ -161,8 +164,12 @@ class Lexicon:
         self.whole = [rx for rx in (self.between_years, self.since_year, self.event)
                       if not rx.pattern.startswith("(?!)")]
         # ... and patterns searched in a part of it (a clause, the words before or after a figure)
-        self.partial = _literal_trie((self.to_date, self.span_years, self.target, self.forecast,
-                                      self.outlook_right, self.future_by))
+        partial = [rx for rx in (self.to_date, self.span_years, self.target, self.forecast, self.outlook_right,
+                                 self.future_by) if not rx.pattern.startswith("(?!)")]
+        self.partial = _literal_trie(partial)
+        # each pattern without what it asks of the text after its match: see _right_open
+        self.open_right = {id(rx): _right_open(rx) for rx in partial + self.whole}
+        self.partial_patterns = partial
         self.gates = {k: frozenset(v) for k, v in getattr(lex, "PERIOD_GATES", {}).items()}
         # every gate word as a whole run of word characters, found in one pass over a document
         # Each branch opens with its first letter, then checks that no word character precedes it: re then
@@ -475,16 +482,27 @@ class Periods:
         return quiet
 
     def _silence(self, i: int) -> tuple:
-        """(_silent_sentence of sentence i as far as its literals tell: True, False or _MAYBE; its span)."""
+        """(_silent_sentence of sentence i as far as its literals and the patterns' open forms tell: True, False
+        or _MAYBE; its span)."""
         s, e = self.sents.span(i)
         low, lx = self.scan.low, self.lx
         if low is None or lx.naming is None or lx.partial is None or \
                 bisect.bisect_left(self.year_starts, s) != bisect.bisect_left(self.year_starts, e) or \
-                lx.partial.search(low, s, e) is not None:
+                (lx.partial.search(low, s, e) is not None and self._may_match(lx.partial_patterns, s, e)):
             return False, s, e
-        if lx.naming.search(low, s, e) is None and not any(self.scan.may(rx, s, e) for rx in lx.whole):
+        if lx.naming.search(low, s, e) is None and not self._may_match(lx.whole, s, e):
             return True, s, e
         return _MAYBE, s, e
+
+    def _may_match(self, patterns, s: int, e: int) -> bool:
+        """False only where no match of any of the patterns lies within any part of text[s:e]: none of its
+        literals occurs there, or the pattern's open form (_right_open) matches nowhere in it."""
+        for rx in patterns:
+            if self.scan.may(rx, s, e):
+                wider = self.lx.open_right.get(id(rx))
+                if wider is None or wider.search(self.text, s, e) is not None:
+                    return True
+        return False
 
     def _resolve_in(self, q_start: int, q_end: int, s: int, e: int, change: bool) -> dict:
         lo, hi = self.clause(q_start, s, e)
@@ -759,6 +777,48 @@ class Periods:
             return None
         nth = {"first": 0, "second": 1, "third": 2}[m.group(0).split()[0].lower()]
         return y + nth
+
+
+# zero-width assertions that look at the text after the position they are tried at
+_RIGHT_AT = {C.AT_BOUNDARY, C.AT_NON_BOUNDARY, C.AT_END, C.AT_END_LINE, C.AT_END_STRING, C.AT_UNI_BOUNDARY,
+             C.AT_UNI_NON_BOUNDARY, C.AT_LOC_BOUNDARY, C.AT_LOC_NON_BOUNDARY}
+
+
+def _right_open(rx: re.Pattern) -> re.Pattern | None:
+    """rx without its lookaheads, word boundaries and end anchors. Searched across a sentence it finds a match
+    wherever rx finds one within any part of the sentence: a part's end, which rx sees as the end of the text,
+    can make a lookahead, \\b or $ succeed where the sentence would not, and without them nothing of rx looks
+    past the characters it takes (rx's position does not hide what stands before it). None where that cannot
+    be had: an atomic group or a possessive repeat commits to a match that dropping an assertion could change,
+    and a lookbehind that looks ahead."""
+
+    def strip(items, behind: bool):
+        out = []
+        for op, av in items:
+            if op in (C.ATOMIC_GROUP, C.POSSESSIVE_REPEAT):
+                raise ValueError(op)
+            if op is C.AT and av in _RIGHT_AT or op in (C.ASSERT, C.ASSERT_NOT) and av[0] == 1:
+                if behind:
+                    raise ValueError(op)
+                continue
+            if op is C.SUBPATTERN:
+                av = (av[0], av[1], av[2], strip(av[3], behind))
+            elif op is C.BRANCH:
+                av = (av[0], [strip(b, behind) for b in av[1]])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                av = (av[0], av[1], strip(av[2], behind))
+            elif op in (C.ASSERT, C.ASSERT_NOT):  # a lookbehind
+                av = (av[0], strip(av[1], True))
+            elif op is C.GROUPREF_EXISTS:
+                av = (av[0], strip(av[1], behind), strip(av[2], behind) if av[2] is not None else None)
+            out.append((op, av))
+        return P.SubPattern(parsed.state, out)
+
+    try:
+        parsed = P.parse(rx.pattern, rx.flags)
+        return _compiler.compile(strip(parsed, False), rx.flags)
+    except Exception:  # a construct of another Python's parser: no open form, the literals alone decide
+        return None
 
 
 def _literal_trie(patterns) -> re.Pattern | None:
