@@ -167,8 +167,8 @@ class Lexicon:
         partial = [rx for rx in (self.to_date, self.span_years, self.target, self.forecast, self.outlook_right,
                                  self.future_by) if not rx.pattern.startswith("(?!)")]
         self.partial = _literal_trie(partial)
-        # each pattern without what it asks of the text after its match: see _right_open
-        self.open_right = {id(rx): _right_open(rx) for rx in partial + self.whole}
+        # each pattern without what it asks of the text around its match: see _open_form
+        self.open_form = {id(rx): _open_form(rx) for rx in partial + self.whole}
         self.partial_patterns = partial
         self.gates = {k: frozenset(v) for k, v in getattr(lex, "PERIOD_GATES", {}).items()}
         # every gate word as a whole run of word characters, found in one pass over a document
@@ -496,10 +496,10 @@ class Periods:
 
     def _may_match(self, patterns, s: int, e: int) -> bool:
         """False only where no match of any of the patterns lies within any part of text[s:e]: none of its
-        literals occurs there, or the pattern's open form (_right_open) matches nowhere in it."""
+        literals occurs there, or the pattern's open form (_open_form) matches nowhere in it."""
         for rx in patterns:
             if self.scan.may(rx, s, e):
-                wider = self.lx.open_right.get(id(rx))
+                wider = self.lx.open_form.get(id(rx))
                 if wider is None or wider.search(self.text, s, e) is not None:
                     return True
         return False
@@ -779,44 +779,34 @@ class Periods:
         return y + nth
 
 
-# zero-width assertions that look at the text after the position they are tried at
-_RIGHT_AT = {C.AT_BOUNDARY, C.AT_NON_BOUNDARY, C.AT_END, C.AT_END_LINE, C.AT_END_STRING, C.AT_UNI_BOUNDARY,
-             C.AT_UNI_NON_BOUNDARY, C.AT_LOC_BOUNDARY, C.AT_LOC_NON_BOUNDARY}
+def _open_form(rx: re.Pattern) -> re.Pattern | None:
+    """rx without its zero-width assertions (lookarounds, \\b, anchors): it matches any characters rx takes,
+    whatever stands around them. Searched across a sentence it finds a match wherever rx finds one within any
+    part of the sentence, searched with pos and endpos or in a slice: the ends of a part, which rx sees as the
+    ends of the text, can make an assertion succeed where the whole sentence would not. None where that cannot
+    be had: an atomic group or a possessive repeat commits to a match that dropping an assertion could change."""
 
-
-def _right_open(rx: re.Pattern) -> re.Pattern | None:
-    """rx without its lookaheads, word boundaries and end anchors. Searched across a sentence it finds a match
-    wherever rx finds one within any part of the sentence: a part's end, which rx sees as the end of the text,
-    can make a lookahead, \\b or $ succeed where the sentence would not, and without them nothing of rx looks
-    past the characters it takes (rx's position does not hide what stands before it). None where that cannot
-    be had: an atomic group or a possessive repeat commits to a match that dropping an assertion could change,
-    and a lookbehind that looks ahead."""
-
-    def strip(items, behind: bool):
+    def strip(items):
         out = []
         for op, av in items:
             if op in (C.ATOMIC_GROUP, C.POSSESSIVE_REPEAT):
                 raise ValueError(op)
-            if op is C.AT and av in _RIGHT_AT or op in (C.ASSERT, C.ASSERT_NOT) and av[0] == 1:
-                if behind:
-                    raise ValueError(op)
+            if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
                 continue
             if op is C.SUBPATTERN:
-                av = (av[0], av[1], av[2], strip(av[3], behind))
+                av = (av[0], av[1], av[2], strip(av[3]))
             elif op is C.BRANCH:
-                av = (av[0], [strip(b, behind) for b in av[1]])
+                av = (av[0], [strip(b) for b in av[1]])
             elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
-                av = (av[0], av[1], strip(av[2], behind))
-            elif op in (C.ASSERT, C.ASSERT_NOT):  # a lookbehind
-                av = (av[0], strip(av[1], True))
+                av = (av[0], av[1], strip(av[2]))
             elif op is C.GROUPREF_EXISTS:
-                av = (av[0], strip(av[1], behind), strip(av[2], behind) if av[2] is not None else None)
+                av = (av[0], strip(av[1]), strip(av[2]) if av[2] is not None else None)
             out.append((op, av))
         return P.SubPattern(parsed.state, out)
 
     try:
         parsed = P.parse(rx.pattern, rx.flags)
-        return _compiler.compile(strip(parsed, False), rx.flags)
+        return _compiler.compile(strip(parsed), rx.flags)
     except Exception:  # a construct of another Python's parser: no open form, the literals alone decide
         return None
 
