@@ -88,6 +88,7 @@ class _Facts:
 
 _ANY = _Facts([], [], None)
 _MAYBE = object()  # a sentence's literals leave open whether it can tell a period
+DENSE = 40  # characters a figure or fewer: a sentence dense with figures
 
 
 @dataclass
@@ -167,8 +168,8 @@ class Lexicon:
         partial = [rx for rx in (self.to_date, self.span_years, self.target, self.forecast, self.outlook_right,
                                  self.future_by) if not rx.pattern.startswith("(?!)")]
         self.partial = _literal_trie(partial)
-        # each pattern without what it asks of the text around its match: see _open_form
-        self.open_form = {id(rx): _open_form(rx) for rx in partial + self.whole}
+        # each pattern without what it asks of the text around its match (_open_form), compiled on first need
+        self._open: dict[int, re.Pattern | None] = {}
         self.partial_patterns = partial
         self.gates = {k: frozenset(v) for k, v in getattr(lex, "PERIOD_GATES", {}).items()}
         # every gate word as a whole run of word characters, found in one pass over a document
@@ -183,6 +184,13 @@ class Lexicon:
                         if gate_words else None)
         self.gate_names = {w: tuple(k for k, ws in self.gates.items() if w in ws) for w in gate_words}
         self.gate_len = max(map(len, gate_words), default=0)
+
+    def open_form(self, rx: re.Pattern) -> re.Pattern | None:
+        try:
+            return self._open[id(rx)]
+        except KeyError:
+            got = self._open[id(rx)] = _open_form(rx)
+            return got
 
     def month(self, word: str) -> int:
         return self.month_numbers[word.lower().rstrip(".")]
@@ -295,9 +303,10 @@ class Periods:
             return self._mentions[s]
         lx, text, scan = self.lx, self.text, self.scan
         out: list[Mention] = []
-        if lx.naming is not None and scan.low is not None and lx.naming.search(scan.low, s, e) is None \
-                and bisect.bisect_left(self.year_starts, s) == bisect.bisect_left(self.year_starts, e):
-            self._mentions[s] = out  # no year, and no literal of a pattern that finds a period
+        if not lx.gates and bisect.bisect_left(self.year_starts, s) == bisect.bisect_left(self.year_starts, e) \
+                and lx.naming is not None and scan.low is not None and lx.naming.search(scan.low, s, e) is None:
+            # no year, and no literal of a pattern that finds a period (where gate words do not already tell)
+            self._mentions[s] = out
             return out
         # spans taken by earlier mentions, sorted by start: a window of thousands of figures has thousands
         taken_starts: list[int] = []
@@ -486,9 +495,14 @@ class Periods:
         or _MAYBE; its span)."""
         s, e = self.sents.span(i)
         low, lx = self.scan.low, self.lx
-        if low is None or lx.naming is None or lx.partial is None or \
+        # a sentence of one figure is not worth reading for the answer its figure alone would use; the open forms,
+        # which re cannot skip through as it does a pattern led by its first characters, are searched only in a
+        # sentence dense with figures (a table row, a run-on line of figures), not in prose
+        figures = bisect.bisect_left(self.fig_starts, e) - bisect.bisect_left(self.fig_starts, s)
+        if figures < 2 or low is None or lx.naming is None or lx.partial is None or \
                 bisect.bisect_left(self.year_starts, s) != bisect.bisect_left(self.year_starts, e) or \
-                (lx.partial.search(low, s, e) is not None and self._may_match(lx.partial_patterns, s, e)):
+                (lx.partial.search(low, s, e) is not None and
+                 (e - s > DENSE * figures or self._may_match(lx.partial_patterns, s, e))):
             return False, s, e
         if lx.naming.search(low, s, e) is None and not self._may_match(lx.whole, s, e):
             return True, s, e
@@ -499,7 +513,7 @@ class Periods:
         literals occurs there, or the pattern's open form (_open_form) matches nowhere in it."""
         for rx in patterns:
             if self.scan.may(rx, s, e):
-                wider = self.lx.open_form.get(id(rx))
+                wider = self.lx.open_form(rx)
                 if wider is None or wider.search(self.text, s, e) is not None:
                     return True
         return False
