@@ -476,9 +476,9 @@ class Periods:
 
     def _silent_sentence(self, i: int, s: int, e: int) -> bool:
         """Nothing in sentence i, asked about in (s, e) (the sentence or a window of it), can tell a period: no
-        year, no literal of a pattern searched in part of it, and no period named in it (no literal of one, or,
-        for the sentence itself, no mention) and no match of a pattern searched in the whole of it (no literal
-        of one, or, for the sentence itself, no match)."""
+        year; no match of a pattern searched in part of it (no literal of one, or no match of its open form in
+        the sentence); no period named in it and no match of a pattern searched in the whole of it (no literal or
+        open form of one, or, for the sentence itself, no mention and no match). Read once per sentence."""
         got = self._silent.get(i)
         if got is None:
             got = self._silent[i] = self._silence(i)
@@ -594,7 +594,8 @@ class Periods:
 
             def first_after(ms: list[Mention]) -> Mention | None:
                 for m in ms:
-                    if m.start >= q_end and usable(m) and not (breaks and self.scan.search(lx.period_break, q_end, m.start)):
+                    if m.start >= q_end and usable(m) and \
+                            not (breaks and self.scan.search(lx.period_break, q_end, m.start)):
                         return m
                 return None
 
