@@ -24,10 +24,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _compiler
+from re import _constants as C
+from re import _parser as P
 
 from .grammar import _trie, words_value
 from .meaning import _at
-from .prefilter import Scan, led
+from .prefilter import Scan, led, literals
 
 _WORD = re.compile(r"\w+")
 _WORD1 = re.compile(r"\w")
@@ -84,6 +87,8 @@ class _Facts:
 
 
 _ANY = _Facts([], [], None)
+_MAYBE = object()  # a sentence's literals leave open whether it can tell a period
+DENSE = 40  # characters a figure or fewer: a sentence dense with figures
 
 
 @dataclass
@@ -149,6 +154,23 @@ class Lexicon:
         self.event_year_src = lex.EVENT_YEAR
         self.month_src = lex.MONTH
         self.period_break = _compile(lex.PERIOD_BREAK)
+        # The patterns whose match could give a figure something other than the publication year or the
+        # previous sentence's period, by where they are searched ("(?!)" leads a pattern a language does without):
+        # the periods a sentence names, found once for the sentence (mentions) ...
+        # (Periods.mentions runs them in this order: a bit each)
+        self.naming, self.named_by = _literal_owners(
+            (self.half, self.quarter, self.first_months, self.month_range, self.month_single,
+             *(rx for rx, _ in self.relative), self.same_period)) or (None, {})
+        # ... patterns searched in the whole sentence ...
+        self.whole = [rx for rx in (self.between_years, self.since_year, self.event)
+                      if not rx.pattern.startswith("(?!)")]
+        # ... and patterns searched in a part of it (a clause, the words before or after a figure)
+        partial = [rx for rx in (self.to_date, self.span_years, self.target, self.forecast, self.outlook_right,
+                                 self.future_by) if not rx.pattern.startswith("(?!)")]
+        self.partial = _literal_trie(partial)
+        # each pattern without what it asks of the text around its match (_open_form), compiled on first need
+        self._open: dict[int, re.Pattern | None] = {}
+        self.partial_patterns = partial
         self.gates = {k: frozenset(v) for k, v in getattr(lex, "PERIOD_GATES", {}).items()}
         # every gate word as a whole run of word characters, found in one pass over a document
         # Each branch opens with its first letter, then checks that no word character precedes it: re then
@@ -162,6 +184,13 @@ class Lexicon:
                         if gate_words else None)
         self.gate_names = {w: tuple(k for k, ws in self.gates.items() if w in ws) for w in gate_words}
         self.gate_len = max(map(len, gate_words), default=0)
+
+    def open_form(self, rx: re.Pattern) -> re.Pattern | None:
+        try:
+            return self._open[id(rx)]
+        except KeyError:
+            got = self._open[id(rx)] = _open_form(rx)
+            return got
 
     def month(self, word: str) -> int:
         return self.month_numbers[word.lower().rstrip(".")]
@@ -201,6 +230,9 @@ class Periods:
         self._compared_at: dict[int, bool] = {}
         self._roles: dict[tuple, str] = {}  # (start, end, kind, has a year) of a period -> its role
         self._quiet_cols: dict[tuple, dict] = {}
+        self._silent: dict[int, tuple] = {}  # sentence index -> (silent, or _MAYBE, and its span)
+        self._silent_cols: dict[tuple | None, dict] = {}  # previous sentence's period -> columns
+        self._newlines: list[int] | None = None
 
     def _search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
         """scan.search, once per window: every figure of a sentence asks about the same sentence or clause."""
@@ -253,12 +285,29 @@ class Periods:
 
         return wanted
 
+    def _named(self, s: int, e: int) -> int:
+        """The patterns of mentions (a bit each) one of whose literals occurs in text[s:e]; all of them where
+        the lexicon's gate words already tell (one search of the words of the window does for them all)."""
+        lx, low = self.lx, self.scan.low
+        if lx.gates or lx.naming is None or low is None:
+            return -1
+        bits, p, named_by, search = 0, s, lx.named_by, lx.naming.search
+        while (m := search(low, p, e)) is not None:
+            bits |= named_by[m.group()]
+            p = m.start() + 1
+        return bits
+
     # ---------------------------------------------------------------- mentions in a sentence
     def mentions(self, s: int, e: int) -> list[Mention]:
         if s in self._mentions:
             return self._mentions[s]
         lx, text, scan = self.lx, self.text, self.scan
         out: list[Mention] = []
+        if not lx.gates and bisect.bisect_left(self.year_starts, s) == bisect.bisect_left(self.year_starts, e) \
+                and lx.naming is not None and scan.low is not None and lx.naming.search(scan.low, s, e) is None:
+            # no year, and no literal of a pattern that finds a period (where gate words do not already tell)
+            self._mentions[s] = out
+            return out
         # spans taken by earlier mentions, sorted by start: a window of thousands of figures has thousands
         taken_starts: list[int] = []
         taken_ends: list[int] = []
@@ -292,11 +341,13 @@ class Periods:
         # a pattern is run only where one of its words occurs: Python's re tries an alternation that begins
         # with \b at every position of the sentence, the slowest step of period resolution
         wanted = self._gated(s, e)
+        named = self._named(s, e)
 
-        for rx, pattern_kind, name in ((lx.half, "half", "half"), (lx.quarter, "quarter", "quarter"),
-                                       (lx.first_months, "months", "first_months"),
-                                       (lx.month_range, "months", "month"), (lx.month_single, "month", "month")):
-            if not wanted(name):
+        for k, (rx, pattern_kind, name) in enumerate(((lx.half, "half", "half"), (lx.quarter, "quarter", "quarter"),
+                                                      (lx.first_months, "months", "first_months"),
+                                                      (lx.month_range, "months", "month"),
+                                                      (lx.month_single, "month", "month"))):
+            if not (named >> k) & 1 or not wanted(name):
                 continue
             for m in scan.finditer(rx, s, e):
                 if not free(m.start(), m.end()):
@@ -335,7 +386,9 @@ class Periods:
             if not free(t.start, t.end):
                 continue
             out.append(Mention(t.start, t.end, "year", 1, 12, t.year))
-        for rx, delta in (lx.relative if wanted("relative") else ()):
+        for k, (rx, delta) in enumerate(lx.relative if wanted("relative") else (), 5):
+            if not (named >> k) & 1:
+                continue
             for m in scan.finditer(rx, s, e):
                 if free(m.start(), m.end()):
                     mm = Mention(m.start(), m.end(), "year", 1, 12, None, delta)
@@ -343,7 +396,8 @@ class Periods:
                         mm.role = "earlier"  # "a year earlier": earlier than the sentence's year
                     out.append(mm)
                     take(m.start(), m.end())
-        for m in (scan.finditer(lx.same_period, s, e) if wanted("same_period") else ()):
+        for m in (scan.finditer(lx.same_period, s, e)
+                  if (named >> (5 + len(lx.relative))) & 1 and wanted("same_period") else ()):
             for mm in out:
                 if m.start() <= mm.start < m.end() or mm.start <= m.start() < mm.end:
                     mm.role, mm.same_period = "base", True
@@ -402,6 +456,69 @@ class Periods:
 
     # ---------------------------------------------------------------- a figure's period
     def resolve(self, q_start: int, q_end: int, s: int, e: int, change: bool) -> dict:
+        i = self.sents.index(s)
+        got = self._silent.get(i)  # (_silent_sentence's answer kept for the sentence, read here for each figure)
+        if got[0] if got is not None and got[0] is not _MAYBE else self._silent_sentence(i, s, e):
+            # a sentence (or a window of a run-on line) in which nothing could tell a period: every figure takes
+            # the previous sentence's period, else the publication year, wherever it stands (steps 3 and 5 of
+            # _resolve, which finds no period, span, event, stock, outlook or base in it)
+            prev = self._own[s] if s in self._own else self.previous_period(s)
+            cols = self._silent_cols.get(prev)
+            if cols is None:
+                if prev is not None:
+                    period = Period(prev[0], prev[1], prev[2], prev[3], "previous_sentence")
+                else:
+                    period = Period(self.pub.year, 1, 12, "year", "publication_year") if self.pub else Period()
+                cols = self._silent_cols[prev] = period.columns()
+                cols.update({"base_year": None, "base_period": None, "outlook": "actual"})
+            return dict(cols)
+        return self._resolve_in(q_start, q_end, s, e, change)
+
+    def _silent_sentence(self, i: int, s: int, e: int) -> bool:
+        """Nothing in sentence i, asked about in (s, e) (the sentence or a window of it), can tell a period: no
+        year; no match of a pattern searched in part of it (no literal of one, or no match of its open form in
+        the sentence); no period named in it and no match of a pattern searched in the whole of it (no literal or
+        open form of one, or, for the sentence itself, no mention and no match). Read once per sentence."""
+        got = self._silent.get(i)
+        if got is None:
+            got = self._silent[i] = self._silence(i)
+        if got[0] is not _MAYBE:
+            return got[0]
+        if (s, e) != got[1:]:
+            return False  # a window: only literals tell which of its parts cannot hold a match
+        quiet = not self.mentions(s, e) and all(self._search(rx, s, e) is None for rx in self.lx.whole)
+        self._silent[i] = (quiet, s, e)
+        return quiet
+
+    def _silence(self, i: int) -> tuple:
+        """(_silent_sentence of sentence i as far as its literals and the patterns' open forms tell: True, False
+        or _MAYBE; its span)."""
+        s, e = self.sents.span(i)
+        low, lx = self.scan.low, self.lx
+        # a sentence of one figure is not worth reading for the answer its figure alone would use; the open forms,
+        # which re cannot skip through as it does a pattern led by its first characters, are searched only in a
+        # sentence dense with figures (a table row, a run-on line of figures), not in prose
+        figures = bisect.bisect_left(self.fig_starts, e) - bisect.bisect_left(self.fig_starts, s)
+        if figures < 2 or low is None or lx.naming is None or lx.partial is None or \
+                bisect.bisect_left(self.year_starts, s) != bisect.bisect_left(self.year_starts, e) or \
+                (lx.partial.search(low, s, e) is not None and
+                 (e - s > DENSE * figures or self._may_match(lx.partial_patterns, s, e))):
+            return False, s, e
+        if lx.naming.search(low, s, e) is None and not self._may_match(lx.whole, s, e):
+            return True, s, e
+        return _MAYBE, s, e
+
+    def _may_match(self, patterns, s: int, e: int) -> bool:
+        """False only where no match of any of the patterns lies within any part of text[s:e]: none of its
+        literals occurs there, or the pattern's open form (_open_form) matches nowhere in it."""
+        for rx in patterns:
+            if self.scan.may(rx, s, e):
+                wider = self.lx.open_form(rx)
+                if wider is None or wider.search(self.text, s, e) is not None:
+                    return True
+        return False
+
+    def _resolve_in(self, q_start: int, q_end: int, s: int, e: int, change: bool) -> dict:
         lo, hi = self.clause(q_start, s, e)
         f = self.facts(s, e)
         if not (s <= q_start and q_end <= e):
@@ -474,19 +591,19 @@ class Periods:
                 return at is None or at[0] == q_start or not self._compared(at[0], q_end)
 
             breaks = f.brk
+
+            def first_after(ms: list[Mention]) -> Mention | None:
+                for m in ms:
+                    if m.start >= q_end and usable(m) and \
+                            not (breaks and self.scan.search(lx.period_break, q_end, m.start)):
+                        return m
+                return None
+
+            # the last period before the figure, else the first usable one after it: in the clause, then in
+            # the sentence (a period after the figure is looked at only where none precedes it)
             in_clause = own[bisect.bisect_left(own_starts, lo):bisect.bisect_left(own_starts, hi)]
-            before = [m for m in in_clause if m.end <= q_start]
-            after = [m for m in in_clause if m.start >= q_end and usable(m)
-                     and not (breaks and self.scan.search(lx.period_break, q_end, m.start))]
-            if before:
-                chosen = before[-1]
-            elif after:
-                chosen = after[0]
-            else:
-                before = [m for m in own if m.end <= q_start]
-                after = [m for m in own if m.start >= q_end and usable(m)
-                         and not (breaks and self.scan.search(lx.period_break, q_end, m.start))]
-                chosen = before[-1] if before else (after[0] if after else None)
+            chosen = _last_before(in_clause, q_start) or first_after(in_clause) or _last_before(own, q_start) \
+                or first_after(own)
             if chosen is not None:
                 basis = "relative" if chosen.year is None and chosen.rel is not None else "stated"
         if chosen is not None and chosen.year is None and chosen.rel is not None:
@@ -555,9 +672,11 @@ class Periods:
         y = period.year
         ms = self.mentions(s, e)
         # a comparison may follow the figure's clause: "rose by 9% compared to the same period of 2022"
-        brk = scan.search(lx.period_break, q_end, e) if breaks else None
-        reach = max(hi, brk.start() if brk else e)
-        bases = [m for m in ms if m.role == "base" and lo <= m.start < reach and m is not chosen]
+        bases = [m for m in ms if m.role == "base" and lo <= m.start and m is not chosen]
+        if bases and bases[-1].start >= hi:  # (ms is in text order) a base past the clause: how far it reaches
+            brk = scan.search(lx.period_break, q_end, e) if breaks else None
+            reach = max(hi, brk.start() if brk else e)
+            bases = [m for m in bases if m.start < reach]
         # a level compared with an earlier figure: "$6bn, up from $4bn in 2009"
         if not bases:
             for m in ms:
@@ -628,12 +747,20 @@ class Periods:
             # a paragraph break ends the continuation, except where the language's news prose carries the
             # lead's period on through one-sentence paragraphs (lexicon PERIOD_ACROSS_PARAGRAPHS)
             across = getattr(self.lx.lex, "PERIOD_ACROSS_PARAGRAPHS", False)
-            if ps < s and (across or "\n" not in self.text[pe:s]):
+            if ps < s and (across or not self._newline_in(pe, s)):
                 out = self.sentence_own(ps, pe)
                 if out is None and (across or self._has_figure(ps, pe)):
                     out = self.previous_period(ps)  # a chain of sentences about the same figures
         self._own[s] = out
         return out
+
+    def _newline_in(self, a: int, b: int) -> bool:
+        """A line break in text[a:b], found by bisection: a window of a run-on line may start far from the
+        end of the sentence before."""
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        i = bisect.bisect_left(self._newlines, a)
+        return i < len(self._newlines) and self._newlines[i] < b
 
     def _compared(self, fig_start: int, lo: int) -> bool:
         """The figure at fig_start is introduced as a comparison: 'up from $4bn', 'than $4bn'."""
@@ -665,6 +792,68 @@ class Periods:
             return None
         nth = {"first": 0, "second": 1, "third": 2}[m.group(0).split()[0].lower()]
         return y + nth
+
+
+def _open_form(rx: re.Pattern) -> re.Pattern | None:
+    """rx without its zero-width assertions (lookarounds, \\b, anchors): it matches any characters rx takes,
+    whatever stands around them. Searched across a sentence it finds a match wherever rx finds one within any
+    part of the sentence, searched with pos and endpos or in a slice: the ends of a part, which rx sees as the
+    ends of the text, can make an assertion succeed where the whole sentence would not. None where that cannot
+    be had: an atomic group or a possessive repeat commits to a match that dropping an assertion could change."""
+
+    def strip(items):
+        out = []
+        for op, av in items:
+            if op in (C.ATOMIC_GROUP, C.POSSESSIVE_REPEAT):
+                raise ValueError(op)
+            if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+                continue
+            if op is C.SUBPATTERN:
+                av = (av[0], av[1], av[2], strip(av[3]))
+            elif op is C.BRANCH:
+                av = (av[0], [strip(b) for b in av[1]])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                av = (av[0], av[1], strip(av[2]))
+            elif op is C.GROUPREF_EXISTS:
+                av = (av[0], strip(av[1]), strip(av[2]) if av[2] is not None else None)
+            out.append((op, av))
+        return P.SubPattern(parsed.state, out)
+
+    try:
+        parsed = P.parse(rx.pattern, rx.flags)
+        return _compiler.compile(strip(parsed), rx.flags)
+    except Exception:  # a construct of another Python's parser: no open form, the literals alone decide
+        return None
+
+
+def _literal_trie(patterns) -> re.Pattern | None:
+    """A search for the literals one of which every match of one of the patterns holds (prefilter.literals);
+    None where a pattern has none. A match of it within a window is a necessary condition for a match of one of
+    the patterns within any part of that window."""
+    got = _literal_owners(patterns)
+    return got and got[0]
+
+
+def _literal_owners(patterns) -> tuple[re.Pattern, dict[str, int]] | None:
+    """_literal_trie, and for each literal it finds, the patterns (a bit each, in order) one of whose literals
+    holds it. No literal it finds holds another, so each position starts at most one: a search resumed one
+    character after each match finds them all."""
+    lits = [() if rx.pattern.startswith("(?!)") else literals(rx) for rx in patterns]
+    if any(ls is None for ls in lits):
+        return None
+    every = {w for ls in lits for w in ls}
+    # a literal holding a shorter one is found wherever it is
+    least = sorted(w for w in every if not any(v != w and v in w for v in every))
+    owners = {w: sum(1 << k for k, ls in enumerate(lits) if any(w in v for v in ls)) for w in least}
+    return re.compile(_trie(least)), owners
+
+
+def _last_before(ms: list[Mention], pos: int) -> Mention | None:
+    """The last of ms (in their order) that ends by pos."""
+    for m in reversed(ms):
+        if m.end <= pos:
+            return m
+    return None
 
 
 def _ordinal(m: re.Match, digit: str, english: dict, lx) -> int | None:
