@@ -26,11 +26,8 @@ _DIGIT_RUN = re.compile(r"\d\d*")
 @lru_cache(maxsize=None)
 def _automaton(code: str):
     """(an automaton of the language's words, each as printed lower case or capitalised, to (length, whether
-    'a' before it makes a candidate); the letters that join words), or None without pyahocorasick."""
-    try:
-        import ahocorasick
-    except ImportError:  # pragma: no cover - a dependency; the pattern answers the same, slower
-        return None
+    'a' before it makes a candidate); the letters that join words)."""
+    import ahocorasick  # here, not at the top: `import kztrade` stays light
     words, letters, after_a = lexicon(code).candidate_spec()
     auto = ahocorasick.Automaton()
     for w in words:
@@ -66,11 +63,8 @@ def _words(text: str, auto, letters) -> list[int]:
 
 def starts(text: str, code: str) -> list[int]:
     """The positions where a token of language `code` may begin, in order (candidate_re's match starts)."""
-    got = _automaton(code)
-    if got is None:  # pragma: no cover
-        return [m.start() for m in lexicon(code).candidate_re().finditer(text)]
     out = [m.start() for m in _DIGIT_RUN.finditer(text)]
-    words = _words(text, *got)
+    words = _words(text, *_automaton(code))
     if words:
         out += words
         out.sort()  # two sorted runs: the sort merges them

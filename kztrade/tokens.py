@@ -186,15 +186,7 @@ class Tokenizer:
         info = P.info[raw]
         if info is None or s >= self.chrome_start or (R.chrome_line is not None and self._chrome_line(s)):
             return None
-        text = self.text
-        left = text[max(0, s - 32):s]
-        right = text[e:e + 48]
-        lns, rns = left.rstrip()[-1:], right.lstrip()[:1]
-        after = rns  # the first character of the 12 after the figure that RANGE_OPEN_RIGHT reads, not cut
-        cut = right.find("\n\n")  # as classify() cuts it
-        if cut >= 0:
-            right = right[:cut]
-            rns, after = right.lstrip()[:1], text[e:e + 12].lstrip()[:1]
+        left, right, lns, rns, after = self._edges(s, e)
         for search, k in P.pre_left[lns]:
             if search(left[-k:]):
                 return None
@@ -244,15 +236,7 @@ class Tokenizer:
         value = R.words_value(raw)
         if value is None:
             return None
-        text = self.text
-        left = text[max(0, s - 32):s]
-        right = text[e:e + 48]
-        lns, rns = left.rstrip()[-1:], right.lstrip()[:1]
-        after = rns
-        cut = right.find("\n\n")
-        if cut >= 0:
-            right = right[:cut]
-            rns, after = right.lstrip()[:1], text[e:e + 12].lstrip()[:1]
+        left, right, lns, rns, after = self._edges(s, e)
         for search in P.word_left[lns]:
             if search(left):
                 return None
@@ -264,6 +248,21 @@ class Tokenizer:
             return tok
         t = Token(s, e, "words", raw, q_start=s, q_end=e, value=value, lex=self.lex)
         return self._after_number(t, right, left, glued=False)
+
+    def _edges(self, s: int, e: int) -> tuple[str, str, str, str, str]:
+        """The windows classify() cuts around a figure at text[s:e] (left, right), the last non-blank character
+        of the one and the first of the other (the gates of the rules open there), and the first non-blank of
+        the 12 characters RANGE_OPEN_RIGHT reads after the figure, which a paragraph break does not cut."""
+        text = self.text
+        left = text[max(0, s - 32):s]
+        right = text[e:e + 48]
+        lns, rns = left.rstrip()[-1:], right.lstrip()[:1]
+        after = rns
+        cut = right.find("\n\n")  # as classify() cuts it
+        if cut >= 0:
+            right = right[:cut]
+            rns, after = right.lstrip()[:1], text[e:e + 12].lstrip()[:1]
+        return left, right, lns, rns, after
 
     def _plain_quantity(self, kind: str, s: int, e: int, raw: str, value, detail, percent_value, left: str,
                         right: str, lns: str, rns: str, after: str):

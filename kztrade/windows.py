@@ -66,29 +66,28 @@ class WindowScan:
         """Scan.may: False only where no literal of rx lies within text[pos:endpos]."""
         if endpos - pos < _LONG:
             return self._scan.may(rx, pos, endpos)  # a sentence's window: a scan of it is cheap
-        index = self._index.get(id(rx))
-        if index is None:
-            if not self._asked(id(rx), endpos - pos):
-                return self._scan.may(rx, pos, endpos)
-            index = self._index[id(rx)] = _occurrence_index(self._scan.low, literals(rx))
-        starts, least_end = index
-        i = bisect.bisect_left(starts, pos)
-        return i < len(starts) and least_end[i] <= endpos  # an occurrence from pos ends before endpos
+        got = self._indexed(id(rx), (rx,), pos, endpos)
+        return self._scan.may(rx, pos, endpos) if got is None else got
 
     def may_any(self, rxs: tuple[re.Pattern, ...], pos: int, endpos: int) -> bool:
         """any(self.may(rx, pos, endpos) for rx in rxs), with one bisection for them all in long windows."""
-        if endpos - pos < _LONG:
-            return any(self._scan.may(rx, pos, endpos) for rx in rxs)
-        index = self._index.get(id(rxs))
+        if endpos - pos >= _LONG and (got := self._indexed(id(rxs), rxs, pos, endpos)) is not None:
+            return got
+        return any(self._scan.may(rx, pos, endpos) for rx in rxs)
+
+    def _indexed(self, key: int, rxs: tuple[re.Pattern, ...], pos: int, endpos: int) -> bool | None:
+        """Whether a literal of one of rxs lies within text[pos:endpos], by one bisection in the occurrences of
+        their literals in the document; None while too few long windows have asked to pay for the index."""
+        index = self._index.get(key)
         if index is None:
-            if not self._asked(id(rxs), endpos - pos):
-                return any(self._scan.may(rx, pos, endpos) for rx in rxs)
+            if not self._asked(key, endpos - pos):
+                return None
             lits = [literals(rx) for rx in rxs]
-            index = self._index[id(rxs)] = _occurrence_index(
+            index = self._index[key] = _occurrence_index(
                 self._scan.low, None if None in lits else tuple({lit for ls in lits for lit in ls}))
         starts, least_end = index
         i = bisect.bisect_left(starts, pos)
-        return i < len(starts) and least_end[i] <= endpos
+        return i < len(starts) and least_end[i] <= endpos  # an occurrence from pos ends before endpos
 
     def search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
         return rx.search(self.text, pos, endpos) if self.may(rx, pos, endpos) else None

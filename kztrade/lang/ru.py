@@ -482,7 +482,7 @@ def candidate_spec() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def candidate_re() -> re.Pattern:
-    words = {w for ws in _token_words().values() for w in ws}
+    words = candidate_spec()[0]
     by_first: dict[str, list[str]] = {}
     for w in words:
         by_first.setdefault(w[0], []).append(w[1:])
