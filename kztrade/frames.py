@@ -57,6 +57,88 @@ class _Unusual(Exception):
     """Rows the direct path does not take as they are; the general path converts them as pandas would."""
 
 
+class _Public:
+    """Typed arrays and frames from pandas' public constructors."""
+
+    def __init__(self):
+        import pandas as pd
+
+        self.pd = pd
+        self.dtype = pd.StringDtype()
+        self.integer, self.floating = pd.arrays.IntegerArray, pd.arrays.FloatingArray
+        self.boolean = pd.arrays.BooleanArray
+
+    def string(self, chunked):
+        return self.pd.arrays.ArrowStringArray(chunked, dtype=self.dtype)
+
+    def frame(self, labels, arrays: list, n: int):
+        pd = self.pd
+        return pd.DataFrame(dict(zip(labels, arrays)), index=pd.RangeIndex(n), columns=pd.Index(labels), copy=False)
+
+
+class _Private(_Public):
+    """The same arrays and frames with the checks and conversions of the public constructors skipped: rows of
+    plain values never need them, and for the dozen rows of one document they are most of the cost, paid per
+    column. Private pandas API, so used only where a sample shows it builds what _Public builds (_pandas)."""
+
+    def __init__(self):
+        super().__init__()
+        from pandas._libs.internals import BlockPlacement
+        from pandas.core.internals.blocks import ExtensionBlock
+        from pandas.core.internals.managers import BlockManager
+
+        pd = self.pd
+        self.integer = pd.arrays.IntegerArray._simple_new
+        self.floating = pd.arrays.FloatingArray._simple_new
+        self.boolean = pd.arrays.BooleanArray._simple_new
+        self.strings = pd.arrays.ArrowStringArray
+        self.block, self.manager = ExtensionBlock, BlockManager
+        self.placement = BlockPlacement
+        self.places: list = []  # the place of one column's block in the frame, made once for each
+
+    def string(self, chunked):
+        a = self.strings.__new__(self.strings)
+        a._pa_array, a._dtype, a._cache = chunked, self.dtype, {}
+        return a
+
+    def frame(self, labels, arrays: list, n: int):
+        pd, places, block = self.pd, self.places, self.block
+        while len(places) < len(arrays):
+            places.append(self.placement(slice(len(places), len(places) + 1)))
+        # one block per column, as pandas lays out extension arrays
+        blocks = tuple([block(a, places[i], 2) for i, a in enumerate(arrays)])
+        # a new Index on the shared labels: renaming the columns of one frame must not rename those of the next
+        axes = [pd.Index._simple_new(labels._values), pd.RangeIndex._simple_new(range(n))]
+        return pd.DataFrame._from_mgr(self.manager(blocks, axes, verify_integrity=False), axes)
+
+
+@lru_cache(maxsize=None)
+def _pandas() -> _Public:
+    """_Private where this pandas has its internals and builds with them what the public constructors build."""
+    import numpy as np
+
+    public = _Public()
+    try:
+        private = _Private()
+        pd, pa = public.pd, __import__("pyarrow")
+        strings = pa.chunked_array([pa.array(["a", None], type=pa.large_string())])
+        ints, floats, bools = np.array([1, 0], np.int64), np.array([0.5, 0.0]), np.array([True, False])
+        mask = np.array([False, True])
+        labels = pd.Index(["s", "i", "f", "b"])
+
+        def sample(p):
+            return p.frame(labels, [p.string(strings), p.integer(ints, mask.copy()), p.floating(floats, mask.copy()),
+                                    p.boolean(bools, mask.copy())], 2)
+
+        got, want = sample(private), sample(public)
+        pd.testing.assert_frame_equal(got, want, check_exact=True)
+        same = list(got.dtypes) == list(want.dtypes) and got.columns.dtype == want.columns.dtype \
+            and got._mgr.nblocks == want._mgr.nblocks
+    except Exception:  # noqa: BLE001 - any failure of private API means: use the public constructors
+        return public
+    return private if same else public
+
+
 class _Plan:
     """What building a table's frame needs that does not depend on its rows, made once per table."""
 
@@ -66,57 +148,10 @@ class _Plan:
         self.names = columns(table)
         self.kinds = [field(table, c)["type"] for c in self.names]
         self.strings = [i for i, k in enumerate(self.kinds) if k == "string"]
-        self.others = [i for i, k in enumerate(self.kinds) if k != "string"]
+        self.others = [(i, k) for i, k in enumerate(self.kinds) if k != "string"]
         self.getter = itemgetter(*self.names) if len(self.names) > 1 else lambda r, c=self.names[0]: (r[c],)
-        self.index = pd.Index(self.names)
-        self.dtype = pd.StringDtype()
-        empty = pd.array([], dtype=self.dtype)
-        # the pandas constructors check and convert what these rows never need; where this pandas lacks the
-        # shortcuts (they are private), the public constructors build the same arrays and frame
-        wrap = getattr(empty, "_from_pyarrow_array", None)
-        self.string_array = wrap or (lambda a: pd.arrays.ArrowStringArray(a, dtype=self.dtype))
-        self.blocks = _block_frame()
-
-    def frame(self, arrays: list, n: int):
-        import pandas as pd
-
-        # a copy of the cached Index: renaming the columns of one frame must not rename those of the next
-        index = pd.RangeIndex(n)
-        if self.blocks is not None:
-            return self.blocks(arrays, self.index.copy(), index)
-        return pd.DataFrame(dict(zip(self.names, arrays)), index=index, copy=False)
-
-
-@lru_cache(maxsize=None)
-def _block_frame():
-    """A DataFrame from 1-D extension arrays laid straight into its blocks, one block each, as pandas lays them;
-    None where this pandas has no such internals. pd.DataFrame(dict) checks, sanitises and groups each column
-    first, about as long again as building the arrays of a short document."""
-    import pandas as pd
-
-    try:
-        from pandas._libs.internals import BlockPlacement
-        from pandas.core.internals.blocks import ExtensionBlock
-        from pandas.core.internals.managers import BlockManager
-    except ImportError:
-        return None
-
-    def build(arrays, columns, index):
-        blocks = tuple(ExtensionBlock(a, placement=BlockPlacement(slice(i, i + 1)), ndim=2)
-                       for i, a in enumerate(arrays))
-        mgr = BlockManager(blocks, [columns, index], verify_integrity=False)
-        return pd.DataFrame._from_mgr(mgr, axes=mgr.axes)
-
-    sample = [pd.array(["a", None], dtype="string"), pd.array([1, None], dtype="Int64"),
-              pd.array([0.5, None], dtype="Float64"), pd.array([True, None], dtype="boolean")]
-    columns = pd.Index(["s", "i", "f", "b"])
-    try:
-        got = build(sample, columns, pd.RangeIndex(2))
-        want = pd.DataFrame(dict(zip(columns, sample)), index=pd.RangeIndex(2), copy=False)
-        same = got.equals(want) and list(got.dtypes) == list(want.dtypes) and got._mgr.nblocks == want._mgr.nblocks
-    except Exception:  # noqa: BLE001 - any failure of private API means: use the public constructor
-        return None
-    return build if same else None
+        self.labels = pd.Index(self.names)
+        self.pandas = _pandas()
 
 
 @lru_cache(maxsize=None)
@@ -134,8 +169,6 @@ def _direct(table: str, rows: list):
     scalars, NaN in a text column, a lone surrogate, a non-dict row) goes to _astyped, so the result never
     depends on the path taken.
     """
-    import numpy as np
-    import pandas as pd
     import pyarrow as pa
 
     plan = _plan(table)
@@ -150,34 +183,44 @@ def _direct(table: str, rows: list):
     flat = list(chain.from_iterable([cells[i] for i in plan.strings]))
     if not set(map(type, flat)) <= {str, _NONE}:
         raise _Unusual
+    make = plan.pandas
     arrays: list = [None] * len(plan.kinds)
     try:
         # one pyarrow conversion for every text column, each column a zero-copy slice of it
         whole = pa.chunked_array([pa.array(flat, type=pa.large_string())])
         for k, i in enumerate(plan.strings):
-            arrays[i] = plan.string_array(whole.slice(k * n, n))
-        for i in plan.others:
-            vals = cells[i]
-            kind = plan.kinds[i]
-            types = set(map(type, vals))
-            types.discard(_NONE)
-            missing = np.fromiter((v is None for v in vals), bool, n)
-            if kind == "integer" and types <= {int}:
-                arrays[i] = pd.arrays.IntegerArray(
-                    np.fromiter((0 if v is None else v for v in vals), np.int64, n), missing)
-            elif kind == "number" and types <= {float, int}:
-                # NaN is missing, as astype('Float64') has it
-                missing |= np.fromiter((v != v for v in vals), bool, n)
-                arrays[i] = pd.arrays.FloatingArray(
-                    np.fromiter((0.0 if v is None or v != v else v for v in vals), np.float64, n), missing)
-            elif kind == "boolean" and types <= {bool}:
-                arrays[i] = pd.arrays.BooleanArray(np.fromiter((v is True for v in vals), bool, n), missing)
-            else:
-                raise _Unusual
+            arrays[i] = make.string(whole.slice(k * n, n))
+        for i, kind in plan.others:
+            arrays[i] = _typed(kind, cells[i], n, make)
     except (OverflowError, UnicodeEncodeError, TypeError, ValueError):
         # out-of-range integers, lone surrogates, or an older pandas whose array constructors differ
         raise _Unusual from None
-    return plan.frame(arrays, n)
+    return make.frame(plan.labels, arrays, n)
+
+
+def _typed(kind: str, vals: tuple, n: int, make: _Public):
+    """A column of numbers or booleans as its masked array; most columns have no missing value, converted in C."""
+    import numpy as np
+
+    types = set(map(type, vals))
+    if _NONE not in types:
+        if kind == "integer" and types <= {int}:
+            return make.integer(np.array(vals, np.int64), np.zeros(n, bool))
+        if kind == "number" and types <= {float, int}:
+            data = np.array(vals, np.float64)
+            missing = np.isnan(data)  # NaN is missing, as astype('Float64') has it
+            data[missing] = 0.0
+            return make.floating(data, missing)
+    types.discard(_NONE)
+    missing = np.fromiter((v is None for v in vals), bool, n)
+    if kind == "integer" and types <= {int}:
+        return make.integer(np.fromiter((0 if v is None else v for v in vals), np.int64, n), missing)
+    if kind == "number" and types <= {float, int}:
+        missing |= np.fromiter((v != v for v in vals), bool, n)
+        return make.floating(np.fromiter((0.0 if v is None or v != v else v for v in vals), np.float64, n), missing)
+    if kind == "boolean" and types <= {bool}:
+        return make.boolean(np.fromiter((v is True for v in vals), bool, n), missing)
+    raise _Unusual
 
 
 def _astyped(table: str, rows: list):

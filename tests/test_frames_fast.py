@@ -1,5 +1,5 @@
-"""frame()'s shortcuts (one pyarrow conversion for all text columns, arrays laid straight into blocks) build the
-frame the public pandas constructors build, and the frames they build stay independent of each other."""
+"""frame()'s shortcuts (one pyarrow conversion for all text columns, masked arrays and blocks made without
+pandas' checks) build the frame the public pandas constructors build, and the frames they build stay independent of each other."""
 from __future__ import annotations
 
 import pandas as pd
@@ -25,15 +25,12 @@ def same(a: pd.DataFrame, b: pd.DataFrame) -> None:
     assert type(a.index) is type(b.index) and a._mgr.nblocks == b._mgr.nblocks
 
 
-@pytest.mark.parametrize("rows", [ROWS, ROWS[:1], [], [{c: None for c in frames.columns("claims")}]])
-def test_block_shortcut_equals_public_constructor(rows, monkeypatch):
+@pytest.mark.parametrize("rows", [ROWS, ROWS[:1], [], [{c: None for c in frames.columns("claims")}],
+                                  [{**ROWS[0], "value": 7, "year": 2016}, {**ROWS[1], "value": -0.0, "base_year": 0}]])
+def test_private_shortcuts_equal_public_constructors(rows, monkeypatch):
     fast = frame("claims", rows)
-    assert frames._plan("claims").blocks is not None  # the shortcut is in use with the pinned pandas
-    monkeypatch.setattr(frames._plan("claims"), "blocks", None)
-    same(fast, frame("claims", rows))
-    # and with the public string array constructor, as where pandas lacks _from_pyarrow_array
-    monkeypatch.setattr(frames._plan("claims"), "string_array",
-                        lambda a: pd.arrays.ArrowStringArray(a, dtype=pd.StringDtype()))
+    assert isinstance(frames._plan("claims").pandas, frames._Private)  # the shortcuts are in use with the pinned pandas
+    monkeypatch.setattr(frames._plan("claims"), "pandas", frames._Public())
     same(fast, frame("claims", rows))
     same(fast, _astyped("claims", rows))
 
