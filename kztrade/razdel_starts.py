@@ -54,6 +54,8 @@ _CANDIDATE = re.compile(DELIMITER)  # str patterns are Unicode: re.U as razdel h
 _SPLITTABLE = re.compile(f"[{re.escape(DELIMITERS)}=:](?:(?<=[{re.escape(DELIMITERS)}])(?=\\s{{1,{_WINDOW - 1}}}\\S)"
                          f"|(?<=(?={SMILES}).)())")
 _BLANK_AFTER = re.compile(r"\s*")
+# a smiley begins with one of these (SMILES opens with their class): only then can SMILE_PREFIX match a token
+_SMILE_FIRST = frozenset(re.match(r"\[([^\]]+)\]", SMILES).group(1))
 # The words before a point that a rule for points may join on: past any other word, with no point in the
 # window before it (a pair, "т.е."), and no lone capital (an initial) the rules for points all let it split.
 _POINT_WORDS = HEAD_SOKRS | SOKRS | INITIALS | {pair[0] for pair in PAIR_SOKRS}
@@ -66,7 +68,9 @@ def sentence_starts(text: str) -> list[int]:
 
 
 def _starts(text: str, candidates: re.Pattern) -> list[int] | None:
-    splits = [0]
+    # the first sentence, stripped of its blanks, starts at the first other character, or at 0 in a blank text
+    first = _BLANK_AFTER.match(text).end()
+    firsts = [first if first < len(text) else 0]
     last = 0  # where the sentence being built began: razdel's buffer is text[last:start]
     n = len(text)
     smiley = candidates is _SPLITTABLE  # its group 1 marks a smiley
@@ -83,7 +87,7 @@ def _starts(text: str, candidates: re.Pattern) -> list[int] | None:
         rt = rm.group(1)
         if rt.isalpha() and rt.islower():
             continue  # lower_right
-        if rt not in GENERIC_QUOTES and (rt in DELIMITERS or SMILE_PREFIX.match(right)):
+        if rt not in GENERIC_QUOTES and (rt in DELIMITERS or rt in _SMILE_FIRST and SMILE_PREFIX.match(right)):
             continue  # delimiter_right
         left = text[max(0, start - _WINDOW):start]
         # razdel's LAST_TOKEN.search(left): the run of one class (letters, digits, or one other mark) ending left
@@ -93,12 +97,10 @@ def _starts(text: str, candidates: re.Pattern) -> list[int] | None:
             continue  # empty_side
         if _joins(m.group(), left, lm.group(1)[::-1], right, rt, text, last, start):
             continue
-        splits.append(stop)
+        # a sentence is stripped of its blanks: it starts at the first token of the right side
+        firsts.append(stop + rm.start(1))
         last = stop
-    # a sentence is stripped of its blanks: it starts at the first other character after the split, or at the
-    # split itself where nothing but blanks follows (the last piece of the text)
-    firsts = [_BLANK_AFTER.match(text, p).end() for p in splits]
-    return [q if q < n else p for p, q in zip(splits, firsts)]
+    return firsts
 
 
 def _joins(delimiter: str, left: str, lt: str, right: str, rt: str, text: str, last: int, start: int) -> bool:

@@ -33,8 +33,9 @@ _STOPS = {mark: re.compile(re.escape(mark) + _CLOSED_BEFORE_NEXT) for mark in "!
 # ends with one; K is the Kelvin sign). re tells these apart, so only the other points come to the word check.
 _LONGEST = max(map(len, _ABBREV))
 _PLAIN = rf"(?<=\s\.)|(?<=[A-Za-z]{{{_LONGEST + 1}}}\.)|(?<=[^\s(\"“'][^\sA-Za-z\u212a]\.)"
-# (a blank soon after the point comes first: most points of figures fail there, before the lookbehinds)
-_POINTS = tuple(re.compile(rf"\.(?=[\"”’')\]]*\s)(?{sign}{_PLAIN}){_CLOSED_BEFORE_NEXT}") for sign in ":!")
+# (a blank soon after the point comes first: most points of figures fail there, before the lookbehinds). One pass
+# finds both kinds: group 1 takes part where no plain point stands, and the word before it is to be checked.
+_POINTS = re.compile(rf"\.(?=[\"”’')\]]*\s)(?:{_PLAIN}|()){_CLOSED_BEFORE_NEXT}")
 _LINE = re.compile("\n")
 
 
@@ -63,11 +64,9 @@ class Sentences:
         for mark in "!?":
             if mark in text:
                 starts += [m.end() for m in _STOPS[mark].finditer(text)]
-        plain, other = _POINTS
-        starts += [m.end() for m in plain.finditer(text)]
-        for m in other.finditer(text):
+        for m in _POINTS.finditer(text):
             i = m.start()
-            if i and not text[i - 1].isspace():
+            if m.lastindex and i and not text[i - 1].isspace():
                 before = text[max(0, i - 12):i].rsplit(None, 1)
                 word = before[-1].lstrip("(\"“'") if before else ""
                 if word and (len(word) == 1 or word.lower() in _ABBREV):
@@ -185,15 +184,26 @@ def _razdel_starts(text: str) -> list[int]:
     starts.update(sentence_starts(text))
     starts.update(m.end() for m in _LINE.finditer(text))
     ordered = sorted(starts)
-    # a blank line is no sentence: the one before and the one after it are neighbours
-    return [p for p, q in zip(ordered, ordered[1:] + [len(text)]) if p == 0 or _NONBLANK.search(text, p, q)]
+    # a blank line is no sentence: the one before and the one after it are neighbours (razdel's starts and most
+    # lines begin with a character that is no blank: the search is for the others)
+    n = len(text)
+    return [p for p, q in zip(ordered, ordered[1:] + [n])
+            if p == 0 or p < n and not text[p].isspace() or _NONBLANK.search(text, p, q)]
 
 
 _NONBLANK = re.compile(r"\S")
 
 
 def _uncut(starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
-    """starts without those inside a span: mentions never overlap, so only the last one that begins before a
-    start can hold it."""
-    firsts = [a for a, _ in spans]
-    return [p for p in starts if (i := bisect.bisect_left(firsts, p)) == 0 or spans[i - 1][1] <= p]
+    """starts without those inside a span, where the span that holds a start is the last one that begins before
+    it (mentions never overlap). Few starts fall inside one: each span looks up the first start after it."""
+    cut = []
+    for (a, b), (c, _) in zip(spans, spans[1:] + [spans[-1][::-1]]):
+        j = bisect.bisect_right(starts, a)
+        while j < len(starts) and starts[j] < b and starts[j] <= c:
+            cut.append(j)
+            j += 1
+    if not cut:
+        return starts
+    cut = set(cut)
+    return [p for j, p in enumerate(starts) if j not in cut]
