@@ -26,7 +26,6 @@ from razdel.segmenters.sentenize import (
     BULLET_SIZE,
     DELIMITER,
     DELIMITERS,
-    FIRST_TOKEN,
     PAIR_SOKR,
     SMILE_PREFIX,
     SPACE_SUFFIX,
@@ -51,8 +50,13 @@ _CANDIDATE = re.compile(DELIMITER)  # str patterns are Unicode: re.U as razdel h
 # ones followed by blanks and then, within its window, anything else can split (empty_side, no_space_prefix).
 # The same scan looks out for the start of a smiley (group 1), after which the text is read as razdel reads it.
 # A pattern that begins with one character class lets re skip to them instead of trying each position.
-_SPLITTABLE = re.compile(f"[{re.escape(DELIMITERS)}=:](?:(?<=[{re.escape(DELIMITERS)}])(?=\\s{{1,{_WINDOW - 1}}}\\S)"
-                         f"|(?<=(?={SMILES}).)())")
+# Its lookahead also takes razdel's first token of the right side: the blanks (group 1) and the token (group 2), whole
+# where razdel's window may cut it.
+_TOKEN_AT = r"(\s*)([^\W\d]+|\d+|[^\w\s])"  # FIRST_TOKEN, without the ^ that only holds at the start of a string
+_SPLITTABLE = re.compile(f"[{re.escape(DELIMITERS)}=:](?:(?<=[{re.escape(DELIMITERS)}])(?=(\\s{{1,{_WINDOW - 1}}})"
+                         f"([^\\W\\d]+|\\d+|[^\\w\\s]))|(?<=(?={SMILES}).)())")
+_SMILEY = 3  # the group of _SPLITTABLE that marks a smiley
+_FIRST_TOKEN = re.compile(_TOKEN_AT)
 _BLANK_AFTER = re.compile(r"\s*")
 # a smiley begins with one of these (SMILES opens with their class): only then can SMILE_PREFIX match a token
 _SMILE_FIRST = frozenset(re.match(r"\[([^\]]+)\]", SMILES).group(1))
@@ -73,37 +77,42 @@ def _starts(text: str, candidates: re.Pattern) -> list[int] | None:
     firsts = [first if first < len(text) else 0]
     last = 0  # where the sentence being built began: razdel's buffer is text[last:start]
     n = len(text)
-    smiley = candidates is _SPLITTABLE  # its group 1 marks a smiley
+    # razdel's LAST_TOKEN.search(left): the run of one class (letters, digits, or one other mark) ending left past
+    # its blanks, which in the reversed text is the first token, found by match() without trying every start
+    back = text[::-1]
+    splittable = candidates is _SPLITTABLE
     for m in candidates.finditer(text):
-        if smiley and m.lastindex:
-            return None
         start, stop = m.span()
-        if stop >= n or not text[stop].isspace():
-            continue  # empty_side, no_space_prefix
-        right = text[stop:stop + _WINDOW]
-        rm = FIRST_TOKEN.match(right)
-        if rm is None:
-            continue  # empty_side
-        rt = rm.group(1)
+        if splittable:
+            if m.lastindex == _SMILEY:
+                return None
+            blanks, rt = m.end(1) - stop, m.group(2)
+        else:
+            if stop >= n or not text[stop].isspace():
+                continue  # empty_side, no_space_prefix
+            rm = _FIRST_TOKEN.match(text, stop, stop + _WINDOW)
+            if rm is None:
+                continue  # empty_side
+            blanks, rt = rm.end(1) - stop, rm.group(2)
+        rt = rt[:_WINDOW - blanks]  # razdel reads the right side in a window
         if rt.isalpha() and rt.islower():
             continue  # lower_right
-        if rt not in GENERIC_QUOTES and (rt in DELIMITERS or rt in _SMILE_FIRST and SMILE_PREFIX.match(right)):
+        if rt not in GENERIC_QUOTES and (rt in DELIMITERS or rt in _SMILE_FIRST
+                                         and SMILE_PREFIX.match(text[stop:stop + _WINDOW])):
             continue  # delimiter_right
-        left = text[max(0, start - _WINDOW):start]
-        # razdel's LAST_TOKEN.search(left): the run of one class (letters, digits, or one other mark) ending left
-        # past its blanks, which read backwards is the first token, found by match() without trying every start
-        lm = FIRST_TOKEN.match(left[::-1])
+        lm = _FIRST_TOKEN.match(back, n - start, n - start + _WINDOW)
         if lm is None:
             continue  # empty_side
-        if _joins(m.group(), left, lm.group(1)[::-1], right, rt, text, last, start):
+        left = text[max(0, start - _WINDOW):start]
+        if _joins(m.group(), left, lm.group(2)[::-1], rt, text, last, start, stop):
             continue
         # a sentence is stripped of its blanks: it starts at the first token of the right side
-        firsts.append(stop + rm.start(1))
+        firsts.append(stop + blanks)
         last = stop
     return firsts
 
 
-def _joins(delimiter: str, left: str, lt: str, right: str, rt: str, text: str, last: int, start: int) -> bool:
+def _joins(delimiter: str, left: str, lt: str, rt: str, text: str, last: int, start: int, stop: int) -> bool:
     """The rules of razdel's sentenize past the first four, in its order: True where one of them joins.
     text[last:start] is razdel's buffer, the sentence so far: read only when short, as list_item reads it."""
     if delimiter == "." and ("." in left or lt.lower() in _POINT_WORDS or len(lt) == 1 and lt.isupper()):
@@ -126,7 +135,7 @@ def _joins(delimiter: str, left: str, lt: str, right: str, rt: str, text: str, l
     if delimiter in CLOSE_BRACKETS and lt not in ENDINGS:
         return True
     if rt in DASHES:  # dash_right
-        rw = WORD.search(right)
+        rw = WORD.search(text, stop, stop + _WINDOW)
         if rw and is_lower_alpha(rw.group(1)):
             return True
     return False
