@@ -12,8 +12,6 @@ validating.
 """
 from __future__ import annotations
 
-from importlib import resources
-
 __version__ = "0.1.0"
 __all__ = ["load", "tables", "extract_claims", "cite", "__version__"]
 
@@ -23,6 +21,9 @@ WITHOUT_TEXTS = "KZTRADE_WITHOUT_TEXTS"
 
 def tables() -> list[str]:
     """Names of the tables kztrade ships."""
+    # here, not at import: it is most of the time `import kztrade` would take
+    from importlib import resources
+
     from .metadata.resources import RESOURCES
 
     return [t for t in RESOURCES if resources.files("kztrade").joinpath(f"data/{t}.parquet").is_file()]
@@ -33,6 +34,8 @@ def load(table: str = "claims"):
 
     Works offline: the tables are parquet files inside the installed package.
     """
+    from importlib import resources
+
     import pandas as pd
     import pyarrow.parquet as pq
 
