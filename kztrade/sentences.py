@@ -196,7 +196,11 @@ _NONBLANK = re.compile(r"\S")
 
 def _uncut(starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
     """starts without those inside a span, where the span that holds a start is the last one that begins before
-    it (mentions never overlap). Few starts fall inside one: each span looks up the first start after it."""
+    it (mentions never overlap). Whichever list is shorter looks up its places in the other: in prose each span the
+    first start after it (few starts fall inside one), in a table of figures each start the span before it."""
+    if len(spans) > len(starts):
+        firsts = [a for a, _ in spans]
+        return [p for p in starts if (i := bisect.bisect_left(firsts, p)) == 0 or spans[i - 1][1] <= p]
     cut = []
     for (a, b), (c, _) in zip(spans, spans[1:] + [spans[-1][::-1]]):
         j = bisect.bisect_right(starts, a)
