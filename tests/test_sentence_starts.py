@@ -32,6 +32,8 @@ RU = [
 ]
 RU_ALPHABET = list(".?!…;\"'„»”’«“)]}([:=-–— \n\xa0aAбБгГ1Iv,")
 RU_ALPHABET += ["г.", "т.е.", "млрд", "с", "др", "т. д.", "Ж"]
+# tokens and blanks longer than razdel's window of 10 characters, which cuts them on either side
+RU_ALPHABET += ["ВНЕШНЕТОРГОВЫЙ", "внешнеторговый", "12345678901234", "         "]
 
 
 def _razdel(text: str) -> list[int]:
@@ -151,6 +153,17 @@ def test_english_and_row_starts_equal_the_reference_rules(parts, cuts):
         rows = _rows_reference(text)
         want = _cut_reference(sorted(set(base).union(rows)) if rows else base, mentions)
         assert S.Sentences(text, lang, mentions).starts == want
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.integers(0, 80), max_size=30), st.lists(st.integers(0, 80), max_size=60))
+def test_starts_inside_figures_are_cut_whichever_list_is_longer(starts, cuts):
+    # a table of figures has more spans than starts, prose fewer: _uncut walks the shorter list
+    starts = sorted(set(starts))
+    points = sorted(set(cuts))
+    spans = [(a, b) for a, b in zip(points[::2], points[1::2]) if b - a > 1]
+    if spans:
+        assert S._uncut(starts, spans) == _cut_reference(starts, spans)
 
 
 def test_english_and_row_starts_values():
