@@ -28,12 +28,13 @@ RU = [
      "Конец :) Ещё ;-( раз."),
     "См. т. е. и т. д. и т.п. Он же - проф. Петров. Ул. Абая, д. 5. Итого: 5 тыс. т. Нефть!",
     "  \n\nПусто. \n  ",
+    "Конец." + " " * 9 + "iPhone новый. Ещё." + " " * 8 + "вНЕШНИЙ рынок.",  # razdel's window cuts the next token
     "",
 ]
 RU_ALPHABET = list(".?!…;\"'„»”’«“)]}([:=-–— \n\xa0aAбБгГ1Iv,")
 RU_ALPHABET += ["г.", "т.е.", "млрд", "с", "др", "т. д.", "Ж"]
 # tokens and blanks longer than razdel's window of 10 characters, which cuts them on either side
-RU_ALPHABET += ["ВНЕШНЕТОРГОВЫЙ", "внешнеторговый", "12345678901234", "         "]
+RU_ALPHABET += ["ВНЕШНЕТОРГОВЫЙ", "внешнеторговый", "вНЕШНЕТОРГОВЫЙ", "iPhone", "12345678901234", "         "]
 
 
 def _razdel(text: str) -> list[int]:
