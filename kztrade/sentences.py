@@ -136,7 +136,8 @@ def _row_starts(text: str) -> list[int]:
     chain: list[int] = []  # the row starts of the rows run on so far, kept once the line ends with a row
     head = None  # the figures of the first row of a chain: its label is looked for once the chain is kept
     prev = None  # the end of the last row
-    runs = [(m.start() + 1, m.end()) for blank, row in _ROWS.items() if blank in text for m in row.finditer(text)]
+    rows = [(blank, row) for blank, row in _ROWS.items() if blank in text]
+    runs = [(m.start() + 1, m.end()) for lo, hi in _row_lines(text) for _, row in rows for m in row.finditer(text, lo, hi)]
     for a, b in sorted(runs):  # in order of the text, where more than one kind of blank leads rows
         if not (text[a - 2].isalpha() or text[a - 2] == ")"):
             prev = head = None
@@ -154,6 +155,32 @@ def _row_starts(text: str) -> list[int]:
             starts += chain
             chain, head = [], None
     return starts
+
+
+# Read in the reversed text, a line that ends with two figures apart (past any blanks at its end): only such a line
+# can end with a row, and a line's rows count only where the last ends it. The pattern is led by the line break, so
+# re skips from one to the next; the end of the text, which has none, is matched apart.
+_TWO_LAST = r"[ \t\u00a0\u202f]*+[\d.,]++[ \t\u00a0\u202f]+[\d.,]"
+_ROW_LINE_END = re.compile("\n" + _TWO_LAST)
+_ROW_TEXT_END = re.compile(_TWO_LAST)
+
+
+def _row_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of lines that may hold rows which count, in order: the rows of one line never
+    run on into the next, so each line can be read apart, and most lines of prose need not be read."""
+    n = len(text)
+    back = text[::-1]
+    ends = [n - 1 - m.start() for m in _ROW_LINE_END.finditer(back)]  # the line break ending each such line
+    ends.reverse()
+    if _ROW_TEXT_END.match(back):
+        ends.append(n)
+    spans: list[tuple[int, int]] = []
+    for end in ends:
+        start = text.rfind("\n", 0, end) + 1
+        if spans and spans[-1][1] + 1 == start:
+            start = spans.pop()[0]  # lines in a row (a table): one stretch
+        spans.append((start, end))
+    return spans
 
 
 _LABEL_START = re.compile(r"[\d\n:;.!?()][^\d\n:;.!?()]*\Z")

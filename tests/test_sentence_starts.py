@@ -138,7 +138,7 @@ def _cut_reference(starts, mentions):
 
 EN_ALPHABET = list(".!?\n \"”’')]“‘([AbZ09 ,\t\u00a0\u202f:;²") + [
     "Mr", "e.g", "U.S", "etc", "Jan", "approx", "x", "12", "4 512,3", "3 987,1", "Russia ", "of which: CIS ", "(a",
-    "billion", "2013", "\u212a", "İ", "((((((((((((", "5%"]
+    "billion", "2013", "\u212a", "İ", "((((((((((((", "5%", "\r\n", " \n", "Kazakhstan 1 2 3 China 4 5", "١٢"]
 
 
 @settings(max_examples=400, deadline=None)
