@@ -94,7 +94,11 @@ class _Private(_Public):
         self.strings = pd.arrays.ArrowStringArray
         self.block, self.manager = ExtensionBlock, BlockManager
         self.placement = BlockPlacement
-        self.places: list = []  # the place of one column's block in the frame, made once for each
+
+    @lru_cache(maxsize=None)  # noqa: B019 - one _Private for the process (_pandas)
+    def places(self, k: int) -> tuple:
+        """The place of each of k columns' blocks in a frame, made once: every frame of a table lays them alike."""
+        return tuple(self.placement(slice(i, i + 1)) for i in range(k))
 
     def string(self, chunked):
         a = self.strings.__new__(self.strings)
@@ -102,9 +106,7 @@ class _Private(_Public):
         return a
 
     def frame(self, labels, arrays: list, n: int):
-        pd, places, block = self.pd, self.places, self.block
-        while len(places) < len(arrays):
-            places.append(self.placement(slice(len(places), len(places) + 1)))
+        pd, places, block = self.pd, self.places(len(arrays)), self.block
         # one block per column, as pandas lays out extension arrays
         blocks = tuple([block(a, places[i], 2) for i, a in enumerate(arrays)])
         # a new Index on the shared labels: renaming the columns of one frame must not rename those of the next
