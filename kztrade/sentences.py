@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vol", "art", "fig", "gen", "col", "lt",
            "sen", "rep", "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -198,7 +199,10 @@ def _label_start(text: str, a: int) -> int | None:
     return p if p < a and text[p].isalpha() else None
 
 
-def _razdel_starts(text: str) -> list[int]:
+@lru_cache(maxsize=None)
+def _razdel():
+    """razdel's sentence starts: imported on the first Russian text, once (an import statement costs as much as
+    splitting a short article)."""
     try:
         from .razdel_starts import sentence_starts
     except ImportError:  # a razdel whose internals moved: its own sentenize() gives the same starts, slower
@@ -207,8 +211,12 @@ def _razdel_starts(text: str) -> list[int]:
         def sentence_starts(text):
             return [s.start for s in sentenize(text)]
 
+    return sentence_starts
+
+
+def _razdel_starts(text: str) -> list[int]:
     starts = {0}
-    starts.update(sentence_starts(text))
+    starts.update(_razdel()(text))
     starts.update(m.end() for m in _LINE.finditer(text))
     ordered = sorted(starts)
     # a blank line is no sentence: the one before and the one after it are neighbours (razdel's starts and most
