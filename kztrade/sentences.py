@@ -137,8 +137,11 @@ def _row_starts(text: str) -> list[int]:
     chain: list[int] = []  # the row starts of the rows run on so far, kept once the line ends with a row
     head = None  # the figures of the first row of a chain: its label is looked for once the chain is kept
     prev = None  # the end of the last row
-    rows = [(blank, row) for blank, row in _ROWS.items() if blank in text]
-    runs = [(m.start() + 1, m.end()) for lo, hi in _row_lines(text) for _, row in rows for m in row.finditer(text, lo, hi)]
+    lines = _row_lines(text)
+    if not lines:
+        return []  # most texts: no line ends with figures
+    rows = [row for blank, row in _ROWS.items() if blank in text]
+    runs = [(m.start() + 1, m.end()) for lo, hi in lines for row in rows for m in row.finditer(text, lo, hi)]
     for a, b in sorted(runs):  # in order of the text, where more than one kind of blank leads rows
         if not (text[a - 2].isalpha() or text[a - 2] == ")"):
             prev = head = None
