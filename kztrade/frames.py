@@ -154,6 +154,9 @@ class _Plan:
         self.getter = itemgetter(*self.names) if len(self.names) > 1 else lambda r, c=self.names[0]: (r[c],)
         self.labels = pd.Index(self.names)
         self.pandas = _pandas()
+        import pyarrow as pa
+
+        self.empty = pa.chunked_array([pa.array([], type=pa.large_string())]).slice(0, 0)
 
 
 @lru_cache(maxsize=None)
@@ -188,10 +191,11 @@ def _direct(table: str, rows: list):
     make = plan.pandas
     arrays: list = [None] * len(plan.kinds)
     try:
-        # one pyarrow conversion for every text column, each column a zero-copy slice of it
-        whole = pa.chunked_array([pa.array(flat, type=pa.large_string())])
+        # one pyarrow conversion for every text column, each column a zero-copy slice of it; a document without
+        # claims shares one empty column (pyarrow arrays are immutable: writing to a frame replaces its array)
+        whole = pa.chunked_array([pa.array(flat, type=pa.large_string())]) if n else plan.empty
         for k, i in enumerate(plan.strings):
-            arrays[i] = make.string(whole.slice(k * n, n))
+            arrays[i] = make.string(whole.slice(k * n, n) if n else whole)
         for i, kind in plan.others:
             arrays[i] = _typed(kind, cells[i], n, make)
     except (OverflowError, UnicodeEncodeError, TypeError, ValueError):

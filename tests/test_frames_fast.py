@@ -57,3 +57,11 @@ def test_frames_do_not_share_columns_or_values():
     assert b.columns.name is None and frame("claims", ROWS).columns.name is None
     assert b.loc[0, "mention"] == "5 bn" and b.loc[0, "year"] == 2014
     assert a["unit"].tolist() == ["USD", pd.NA, pd.NA]  # the text columns beside the changed one are intact
+
+
+def test_empty_frames_stay_empty_when_another_grows():
+    a = frame("claims", [])
+    a.loc[0] = {c: None for c in a.columns} | {"mention": "7 bn", "char_start": 3}
+    b = frame("claims", [])
+    assert len(b) == 0 and a.loc[0, "mention"] == "7 bn" and a.loc[0, "char_start"] == 3
+    same(b, _astyped("claims", []))
