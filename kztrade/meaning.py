@@ -123,7 +123,7 @@ class Context:
     def pair(self) -> tuple[str, ...]:
         # counted on first need only: most documents' claims never fall back on the article's pair
         if self._pair is None:
-            self._pair = main_pair(self.text[:self.body_end], self.lang)
+            self._pair = main_pair(self.text, self.lang, self.body_end)
         return self._pair
 
 

@@ -210,3 +210,24 @@ def test_a_year_earlier_than_the_sentences_year():
     now, then = one(df, "38,000"), one(df, "41,000")
     assert (now.measure, now.unit, now.year) == ("migration", "persons", 2011)
     assert (then.measure, then.unit, then.year) == ("migration", "persons", 2010)
+
+
+def test_main_pair_counts_mentions_and_breaks_ties_by_the_first():
+    from kztrade.countries import main_pair
+
+    text = "Georgia and Armenia met. Armenia, then Georgia and Turkey. Turkey spoke last; Brazil did not."
+    assert main_pair(text) == ("GEO", "ARM")  # Georgia, Armenia and Turkey twice each: Georgia first
+    assert main_pair(text, end=text.index("then")) == ("ARM", "GEO")
+    assert main_pair("No country here.") == ()
+
+
+def test_a_name_beginning_in_lower_case_is_found_where_it_occurs():
+    from kztrade.countries import find_countries
+
+    # the scan leaves out the lower-case names only where none of them is printed
+    assert find_countries("talks with the State of Palestine and with Eritrea") == [
+        (11, 33, "PSE"), (43, 50, "ERI")]
+    assert find_countries("the trade of Eritrea") == [(13, 20, "ERI")]
+    text = "the State of Eritrea"
+    assert find_countries(text, 0, len(text)) == [(0, 20, "ERI")]
+    assert find_countries(text, 1, len(text)) == [(13, 20, "ERI")]
