@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .countries import alias_table, country_re, find_countries, main_pair
-from .grammar import RATE_UNITS
+from .grammar import RATE_UNITS, _trie
+from .leads import starts
 from .prefilter import Scan, first_chars, led
 from .tokens import Token
 from .windows import WindowScan
@@ -49,11 +50,13 @@ class Words:
         f = re.I
         self.lex = lex
         self.cues = lex.CUES
-        # the leading \b and the letters a cue can begin with are checked once, not once per cue: at most
-        # positions one of them fails, and the cues are many
-        firsts = first_chars("|".join(f"(?:{p})" for p, _ in lex.CUES), f)
-        self.cue_re = re.compile("\\b" + (f"(?=[{re.escape(firsts)}])" if firsts else "") + "(?:" + "|".join(
-            f"(?P<c{i}>(?:{p})\\b)" for i, (p, _) in enumerate(lex.CUES)) + ")", f)
+        # the leading \b, the letters a cue can begin with and then its first few letters (leads.starts) are
+        # checked once, not once per cue: at most positions one of them fails, and the cues are many
+        cues = "|".join(f"(?:{p})" for p, _ in lex.CUES)
+        firsts, begins = first_chars(cues, f), starts(cues, f)
+        self.cue_re = re.compile(
+            "\\b" + (f"(?=[{re.escape(firsts)}])" if firsts else "") + (f"(?=(?i:{_trie(begins)}))" if begins else "")
+            + "(?:" + "|".join(f"(?P<c{i}>(?:{p})\\b)" for i, (p, _) in enumerate(lex.CUES)) + ")", f)
         self.not_cue = _compile(lex.NOT_CUE)
         self.percent_measures = [(_compile(p), m) for p, m in lex.PERCENT_MEASURES]
         self.clause_break = _compile(lex.CLAUSE_BREAK)
