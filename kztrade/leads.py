@@ -79,3 +79,4 @@ def starts(pattern: str, flags: int = 0, most: int = 4) -> list[str] | None:
                     kept.append(s)  # a longer string after a shorter one it begins with adds nothing
             return sorted(kept)
     return None
+

@@ -20,7 +20,7 @@ from functools import lru_cache
 from .countries import alias_table, country_re, find_countries, main_pair
 from .grammar import RATE_UNITS, _trie
 from .leads import starts
-from .prefilter import Scan, first_chars, led
+from .prefilter import Scan, first_chars, led, literals
 from .tokens import Token
 from .windows import WindowScan
 
@@ -84,6 +84,9 @@ class Words:
         self.world = _compile(lex.WORLD)
         self.attribution = [_compile(p, 0) for p in lex.ATTRIBUTION]
         self.any_attribution = tuple(self.attribution)  # asked of a window at once (WindowScan.may_any)
+        # the words (lower case) one of which a match of one of them holds, for a search of the lower-cased text
+        needed = [literals(rx) for rx in self.attribution]
+        self.attribution_words = None if None in needed else re.compile(_trie(sorted({w for ws in needed for w in ws})))
         self.attribution_stop = re.compile(lex.ATTRIBUTION_STOP, f)
         country = country_re(lex.CODE).pattern
         self.table = alias_table(lex.CODE)
@@ -152,6 +155,7 @@ class Meaning:
         self._has: dict[tuple[int, int, int], bool] = {}
         self._anaphora: dict[tuple[int, int], bool] = {}
         self._flows: dict[tuple, tuple[bool, str | None, str | None]] = {}
+        self._attr: dict[int, str | None] = {}
 
     def _matches_in(self, rx: re.Pattern, a: int, b: int) -> bool:
         """rx matches in text[a:b] (searched as a string of its own), once per sentence or clause: every
@@ -243,8 +247,9 @@ class Meaning:
     def _real_cues(self, s: int, e: int) -> list[re.Match]:
         """Cues, without those inside a name that is not that measure ('trade unions')."""
         bad = [(m.start(), m.end()) for m in self.scan.finditer(self.w.not_cue, s, e)]
-        return [m for m in self.scan.finditer(self.w.cue_re, s, e)
-                if not any(a <= m.start() < b for a, b in bad)]
+        # a sentence with a figure mostly names a measure: asking first whether it may costs more than it saves
+        found = self.scan.finditer(self.w.cue_re, s, e) if self.windows else self.w.cue_re.finditer(self.text, s, e)
+        return [m for m in found if not any(a <= m.start() < b for a, b in bad)] if bad else list(found)
 
     def is_change(self, t: Token, s: int, e: int) -> bool:
         w, may = self.w, self.scan.may
@@ -524,11 +529,13 @@ class Meaning:
     # ------------------------------------------------------------------ attribution
     def attributed_to(self, s: int, e: int) -> str | None:
         """The body whose figure it is, as printed: 'according to X', 'X data show', 'X said'."""
-        cache = self.__dict__.setdefault("_attr_cache", {})
+        cache = self._attr
         if s not in cache:
             who = None
-            # a window of a run-on line: one question for all the patterns, which mostly has the answer no
-            rxs = self.w.attribution if not self.windows or self.scan.may_any(self.w.any_attribution, s, e) else ()
+            # one question for all the patterns, which mostly has the answer no: a word one of them needs
+            low, needed = self.scan.low, self.w.attribution_words
+            rxs = () if low is not None and needed is not None and needed.search(low, s, e) is None else \
+                self.w.attribution if not self.windows or self.scan.may_any(self.w.any_attribution, s, e) else ()
             for rx in rxs:
                 m = self.scan.search(rx, s, e)
                 if m:

@@ -231,3 +231,15 @@ def test_a_name_beginning_in_lower_case_is_found_where_it_occurs():
     text = "the State of Eritrea"
     assert find_countries(text, 0, len(text)) == [(0, 20, "ERI")]
     assert find_countries(text, 1, len(text)) == [(13, 20, "ERI")]
+
+
+def test_attribution_is_read_only_where_its_words_are():
+    text = ("Exports to Russia reached $3.1 billion, according to the customs committee. "
+            "Imports fell to $1.2 billion. The Finance Ministry said trade rose 12% in 2019. "
+            "Statistics from the central bank show reserves of $30 billion.")
+    got = kztrade.extract_claims(text, source_id="a", published="2020-02-01")
+    by_value = dict(zip(got["value"], got["attributed_to"]))
+    assert by_value[3.1e9] == "the customs committee"
+    assert pd.isna(by_value[1.2e9])
+    assert by_value[12.0] == "The Finance Ministry"
+    assert by_value[30e9] == "the central bank"
