@@ -135,6 +135,7 @@ class Context:
 
 _START = re.Match.start
 _SECOND = operator.itemgetter(1)
+_RANK = operator.itemgetter(0, 1)  # distance, then start: the cues of a list never tie on both
 _END = re.Match.end
 _ACROSS = 150  # what a clause break between a cue and its figure adds to their distance
 _FAR = 1 << 62  # the distance to a cue that is not there
@@ -156,6 +157,7 @@ class Meaning:
         self._anaphora: dict[tuple[int, int], bool] = {}
         self._flows: dict[tuple, tuple[bool, str | None, str | None]] = {}
         self._attr: dict[int, str | None] = {}
+        self._pairs: dict[tuple, tuple[str | None, str | None]] = {}
 
     def _matches_in(self, rx: re.Pattern, a: int, b: int) -> bool:
         """rx matches in text[a:b] (searched as a string of its own), once per sentence or clause: every
@@ -169,42 +171,45 @@ class Meaning:
 
     # ------------------------------------------------------------------ measure
     def nearest_cue(self, t: Token, s: int, e: int) -> re.Match | None:
-        # distance in characters; a cue after the figure, or across a clause break, counts for more
+        # distance in characters; a cue after the figure, or across a clause break, counts for more. A candidate
+        # is (distance, start, cue, the span between the cue and the figure).
         cues, in_order = self._cue_list(s, e)
+        if not cues:
+            return None
         q_start, q_end = t.q_start, t.q_end
-
-        def before(m: re.Match) -> tuple:  # (distance, start, cue, the span between them)
-            return q_start - m.end(), m.start(), m, m.end(), q_start
-
-        def after(m: re.Match) -> tuple:
-            return 2 * (m.start() - q_end) + 40, m.start(), m, q_end, m.start()
-
         if not in_order:  # cues of two blocks that overlap: all ranked
-            return self._nearest([before(m) for m in cues if m.end() <= q_start]
-                                 + [after(m) for m in cues if m.start() >= q_end])
+            return self._nearest([(q_start - m.end(), m.start(), m, m.end(), q_start) for m in cues if m.end() <= q_start]
+                                 + [(2 * (m.start() - q_end) + 40, m.start(), m, q_end, m.start())
+                                    for m in cues if m.start() >= q_end])
         # the nearest cue before the figure and the nearest after it: a cue farther than the nearer of them by
         # the penalty of a clause break or more can never win, so only the cues within that reach are ranked
         i = bisect.bisect_right(cues, q_start, key=_END)  # cues[:i] end at or before the figure
         j = bisect.bisect_left(cues, q_end, lo=i, key=_START)  # cues[j:] start at or after its end
-        reach = min(before(cues[i - 1])[0] if i else _FAR, after(cues[j])[0] if j < len(cues) else _FAR) + _ACROSS
+        n = len(cues)
+        reach = min(q_start - cues[i - 1].end() if i else _FAR,
+                    2 * (cues[j].start() - q_end) + 40 if j < n else _FAR) + _ACROSS
         cands = []
         for k in range(i - 1, -1, -1):
-            cands.append(before(cues[k]))
-            if cands[-1][0] >= reach:
-                cands.pop()
+            m = cues[k]
+            d = q_start - m.end()
+            if d >= reach:
                 break
-        for k in range(j, len(cues)):
-            cands.append(after(cues[k]))
-            if cands[-1][0] >= reach:
-                cands.pop()
+            cands.append((d, m.start(), m, m.end(), q_start))
+        for k in range(j, n):
+            m = cues[k]
+            d = 2 * (m.start() - q_end) + 40
+            if d >= reach:
                 break
+            cands.append((d, m.start(), m, q_end, m.start()))
         return self._nearest(cands)
 
     def _nearest(self, cands: list[tuple]) -> re.Match | None:
         """The cue of the least distance among cands (distance, start, cue, and the span between the cue and the
         figure), a clause break in that span adding to it."""
+        if len(cands) < 2:
+            return cands[0][2] if cands else None  # no other cue for a clause break to lose against
         best, best_d = None, None
-        for d, _, m, a, b in sorted(cands, key=lambda c: c[:2]):
+        for d, _, m, a, b in sorted(cands, key=_RANK):
             if best_d is not None and d >= best_d:
                 break  # nearer cues were seen first: no later one can win
             if self.w.clause_break.search(self.text, a, b):
@@ -425,6 +430,8 @@ class Meaning:
         breaks = self._breaks.get((s, e))
         if breaks is None:  # the same sentence is asked about for each of its figures
             breaks = self._breaks[(s, e)] = self._spans(self.w.clause_break, s, e)
+        if not breaks:
+            return s, e
         lo, hi = s, e
         i = 0
         if len(breaks) > 8:  # a run-on window of many clauses: skip those ending before pos at once
@@ -441,16 +448,24 @@ class Meaning:
     def pair_economies(self, s: int, e: int, pos: int | None = None) -> tuple[str | None, str | None]:
         """The two economies of a two-way measure: named in the figure's clause, else in its sentence,
         else the article's pair; the world where the figure is a country's total trade."""
+        span = self.clause(pos, s, e) if pos is not None else None
+        key = (span, s, e)
+        got = self._pairs.get(key)
+        if got is None:  # the same for every figure of the clause
+            got = self._pairs[key] = self._pair_economies(s, e, span)
+        return got
+
+    def _pair_economies(self, s: int, e: int, span: tuple[int, int] | None) -> tuple[str | None, str | None]:
         found: list[str] = []
-        spans = [self.clause(pos, s, e), (s, e)] if pos is not None else [(s, e)]
+        spans = [span, (s, e)] if span is not None else [(s, e)]
         for a, b in spans:
             for _, _, iso in self._countries(a, b):
                 if iso not in found:
                     found.append(iso)
             if found:
                 break
-        if pos is not None and len(found) <= 1:
-            lo, hi = spans[0]
+        if span is not None and len(found) <= 1:
+            lo, hi = span
             if self.scan.search(self.w.world, lo, hi):
                 # "Kazakhstan's total foreign trade": the country against the world, not the article's pair
                 who = found[0] if found else (self.ctx.pair[0] if self.ctx.pair else None)
