@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 
 from .lang import resolve as resolve_lang
@@ -133,9 +134,9 @@ def claim_stage(text: str, source_id: str, date: dt.date | None, lang: str, chro
     """What the figures mean, their periods, and the claim and token rows."""
     ctx = Context(text, chrome, date.year if date else None, lang)
     # a sentence longer than a window: its figures each search a window of their own (Sentences.around)
-    ends = sents.starts[1:] + [len(text)]
+    starts = sents.starts
     meaning = Meaning(ctx, windows=len(text) > MAX_SENTENCE and any(
-        b - a > MAX_SENTENCE for a, b in zip(sents.starts, ends)))
+        map(MAX_SENTENCE.__lt__, map(operator.sub, starts[1:] + [len(text)], starts))))
     years = [t for t in toks if t.year is not None]
     periods = Periods(text, meaning.w.lex, date, years, figures, sents, meaning.clause, meaning.scan)
     claims = _Claims(sents)
