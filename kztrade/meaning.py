@@ -251,10 +251,12 @@ class Meaning:
 
     def _real_cues(self, s: int, e: int) -> list[re.Match]:
         """Cues, without those inside a name that is not that measure ('trade unions')."""
-        bad = [(m.start(), m.end()) for m in self.scan.finditer(self.w.not_cue, s, e)]
         # a sentence with a figure mostly names a measure: asking first whether it may costs more than it saves
-        found = self.scan.finditer(self.w.cue_re, s, e) if self.windows else self.w.cue_re.finditer(self.text, s, e)
-        return [m for m in found if not any(a <= m.start() < b for a, b in bad)] if bad else list(found)
+        found = list(self.scan.finditer(self.w.cue_re, s, e) if self.windows else self.w.cue_re.finditer(self.text, s, e))
+        if not found:
+            return found  # no cue for a name to hide
+        bad = [(m.start(), m.end()) for m in self.scan.finditer(self.w.not_cue, s, e)]
+        return [m for m in found if not any(a <= m.start() < b for a, b in bad)] if bad else found
 
     def is_change(self, t: Token, s: int, e: int) -> bool:
         w, may = self.w, self.scan.may
