@@ -549,10 +549,14 @@ class Meaning:
         cache = self._attr
         if s not in cache:
             who = None
-            # one question for all the patterns, which mostly has the answer no: a word one of them needs
-            low, needed = self.scan.low, self.w.attribution_words
-            rxs = () if low is not None and needed is not None and needed.search(low, s, e) is None else \
-                self.w.attribution if not self.windows or self.scan.may_any(self.w.any_attribution, s, e) else ()
+            # one question for all the patterns, which mostly has the answer no: a window of a run-on line
+            # bisects the document's words (WindowScan.may_any); a sentence is searched for a word one needs
+            if self.windows:
+                rxs = self.w.attribution if self.scan.may_any(self.w.any_attribution, s, e) else ()
+            else:
+                low, needed = self.scan.low, self.w.attribution_words
+                rxs = () if low is not None and needed is not None and needed.search(low, s, e) is None \
+                    else self.w.attribution
             for rx in rxs:
                 m = self.scan.search(rx, s, e)
                 if m:
