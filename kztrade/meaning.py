@@ -158,6 +158,7 @@ class Meaning:
         self._flows: dict[tuple, tuple[bool, str | None, str | None]] = {}
         self._attr: dict[int, str | None] = {}
         self._pairs: dict[tuple, tuple[str | None, str | None]] = {}
+        self._moves: dict[tuple[int, int], tuple[str | None, str | None]] = {}
 
     def _matches_in(self, rx: re.Pattern, a: int, b: int) -> bool:
         """rx matches in text[a:b] (searched as a string of its own), once per sentence or clause: every
@@ -520,12 +521,18 @@ class Meaning:
             if cm == "trade_turnover":
                 return self.pair_economies(s, e, t.q_start)
         if measure == "migration":
-            to = self.scan.search(self.w.after_word[self.w.lex.MIGRATION_TO], s, e)
-            fr = self.scan.search(self.w.after_word[self.w.lex.MIGRATION_FROM], s, e)
-            eco = self.w.table[to.group("c")] if to else None
-            par = self.w.table[fr.group("c")] if fr else None
-            return eco, (par if par != eco else None)
+            got = self._moves.get((s, e))
+            if got is None:  # the same for every figure of the sentence
+                got = self._moves[(s, e)] = self._migration(s, e)
+            return got
         return None, None
+
+    def _migration(self, s: int, e: int) -> tuple[str | None, str | None]:
+        to = self.scan.search(self.w.after_word[self.w.lex.MIGRATION_TO], s, e)
+        fr = self.scan.search(self.w.after_word[self.w.lex.MIGRATION_FROM], s, e)
+        eco = self.w.table[to.group("c")] if to else None
+        par = self.w.table[fr.group("c")] if fr else None
+        return eco, (par if par != eco else None)
 
     def rate_unit(self, t: Token, s: int, e: int) -> str | None:
         """'traded at 340 per dollar': a bare figure priced in the currency its sentence names."""
