@@ -142,15 +142,17 @@ _FAR = 1 << 62  # the distance to a cue that is not there
 
 
 class Meaning:
-    def __init__(self, ctx: Context, windows: bool = True):
-        """windows: the text has sentences longer than the windows its figures are read in (a run-on line)."""
+    def __init__(self, ctx: Context, windows: bool = True, scan: Scan | None = None):
+        """windows: the text has sentences longer than the windows its figures are read in (a run-on line);
+        scan: a prefilter.Scan of the text made before, whose lower-cased text is then not made again."""
         self.ctx = ctx
         self.text = ctx.text
         self.w = words(ctx.lang)
         # a pattern is searched only where one of its words occurs
         self.windows = windows
         self._country_re = country_re(ctx.lang)
-        self.scan = WindowScan(Scan(ctx.text)) if windows else Scan(ctx.text)
+        base = scan if isinstance(scan, Scan) and scan.text is ctx.text else Scan(ctx.text)
+        self.scan = WindowScan(base) if windows else base
         self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self._has: dict[tuple[int, int, int], bool] = {}

@@ -243,3 +243,14 @@ def test_attribution_is_read_only_where_its_words_are():
     assert pd.isna(by_value[1.2e9])
     assert by_value[12.0] == "The Finance Ministry"
     assert by_value[30e9] == "the central bank"
+
+
+def test_the_claim_stage_reads_the_same_with_the_tokenizers_lower_cased_text():
+    from kztrade.extract import claim_stage, publication_date, read_stage
+
+    date = publication_date("2016-03-01")
+    *read, scan = read_stage(TEXT, "en")
+    assert scan is not None and scan.text is TEXT
+    shared = claim_stage(TEXT, "t", date, "en", *read, scan)
+    own = claim_stage(TEXT, "t", date, "en", *read_stage(TEXT, "en")[:4])
+    assert shared == own and len(shared[0]) >= 10
