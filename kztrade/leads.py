@@ -9,7 +9,6 @@ A short pattern gains nothing: a lookahead in front hides the prefix re would ot
 """
 from __future__ import annotations
 
-import re
 from re import _constants as C
 from re import _parser as P
 
