@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -56,6 +57,10 @@ def _declined_aliases(lang: str) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def country_re(lang: str = "en") -> re.Pattern:
+    return _names_re(tuple(alias_table(lang)))
+
+
+def _names_re(names: tuple[str, ...]) -> re.Pattern:
     from .grammar import _trie
 
     # a trie-shaped alternation: rejected at the first letter almost everywhere, so scanning is fast; each
@@ -63,23 +68,51 @@ def country_re(lang: str = "en") -> re.Pattern:
     # names begin with instead of trying the pattern at every position.
     # "US$" is a currency, not the United States; a following letter means a longer word.
     by_first: dict[str, list[str]] = {}
-    for name in alias_table(lang):
+    for name in names:
         by_first.setdefault(name[0], []).append(name[1:])
     alts = [re.escape(ch) + rf"(?<![\w$]{re.escape(ch)})" + _trie(rests) for ch, rests in sorted(by_first.items())]
     return re.compile("(?:" + "|".join(alts) + r")(?![\w$])")
 
 
+_FEW = 8  # lower-case names looked for one by one before a scan leaves them out
+
+
+@lru_cache(maxsize=None)
+def _capitalised(lang: str) -> tuple[re.Pattern | None, tuple[str, ...]]:
+    """(country_re without the names that begin with a lower-case letter, those names), or (None, ()) where they
+    are many. English has two ('the State of Eritrea'), and re stops at every 't' of a text to try them."""
+    names = tuple(alias_table(lang))
+    lower = tuple(n for n in names if n[0].islower())
+    if not lower or len(lower) > _FEW:
+        return None, ()
+    return _names_re(tuple(n for n in names if not n[0].islower())), lower
+
+
+def _scanner(text: str, start: int, end: int, lang: str) -> re.Pattern:
+    """country_re, or the same without the lower-case names where none of them occurs in text[start:end]: a
+    branch that cannot match there changes no match of the alternation."""
+    upper, lower = _capitalised(lang)
+    if upper is not None and all(text.find(n, start, end) < 0 for n in lower):
+        return upper
+    return country_re(lang)
+
+
 def find_countries(text: str, start: int = 0, end: int | None = None, lang: str = "en") -> list[tuple[int, int, str]]:
     """(start, end, alpha_3) of every country mention in text[start:end]."""
     table = alias_table(lang)
-    return [(m.start(), m.end(), table[m.group()])
-            for m in country_re(lang).finditer(text, start, len(text) if end is None else end)]
+    end = len(text) if end is None else end
+    return [(m.start(), m.end(), table[m[0]]) for m in _scanner(text, start, end, lang).finditer(text, start, end)]
 
 
-def main_pair(text: str, lang: str = "en") -> tuple[str, ...]:
-    """The two economies an article is mostly about: the most mentioned, ties broken by first mention."""
-    counts: dict[str, list[int]] = {}
-    for s, _, iso in find_countries(text, lang=lang):
-        counts.setdefault(iso, []).append(s)
-    ranked = sorted(counts, key=lambda k: (-len(counts[k]), counts[k][0]))
-    return tuple(ranked[:2])
+def main_pair(text: str, lang: str = "en", end: int | None = None) -> tuple[str, ...]:
+    """The two economies an article (text[:end]) is mostly about: the most mentioned, ties broken by first
+    mention."""
+    table = alias_table(lang)
+    end = len(text) if end is None else end
+    # names rather than match objects: one article holds hundreds of mentions. Counter keeps the names, and so
+    # counts keeps the economies, in the order of their first mention, which the stable sort keeps for ties.
+    counts: dict[str, int] = {}
+    for name, n in Counter(_scanner(text, 0, end, lang).findall(text, 0, end)).items():
+        iso = table[name]
+        counts[iso] = counts.get(iso, 0) + n
+    return tuple(sorted(counts, key=counts.__getitem__, reverse=True)[:2])

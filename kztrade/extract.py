@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 
 from .lang import resolve as resolve_lang
 from .meaning import FLOWS, Context, Meaning
 from .metadata.fields import CURRENCIES
 from .periods import Periods
+from .prefilter import Scan
 
 _EQUIVALENT = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|some\s+|approximately\s+|≈\s*|~\s*)?")
 # measures of money: a bare scaled figure of one of these takes the article's currency for it
@@ -112,30 +114,35 @@ def extract(text: str, source_id: str = "doc", published=None, lang: str | None 
     return claim_stage(text, source_id, date, lang, *read_stage(text, lang))
 
 
-def read_stage(text: str, lang: str) -> tuple[int, list[Token], list[tuple[int, int]], Sentences]:
+def read_stage(text: str, lang: str) -> tuple[int, list[Token], list[tuple[int, int]], Sentences, Scan | None]:
     """The tokenizer's and the sentence splitter's part of extract(): (chrome start, tokens, figure spans,
-    sentences). Apart from claim_stage so that benchmarks can time the two halves."""
+    sentences, the tokenizer's lower-cased text if it made one). Apart from claim_stage so that benchmarks can
+    time the two halves."""
     chrome = chrome_start(text)
     toks: list[Token] = []
     last_end = -1
-    for t in Tokenizer(text, chrome, lang).tokens():
+    tokenizer = Tokenizer(text, chrome, lang)
+    for t in tokenizer.tokens():
         if t.start < last_end:
             continue  # a scale word inside the previous mention ("5 million")
         toks.append(t)
         if t.reason is None:
             last_end = t.q_end
     figures = [(t.q_start, t.q_end) for t in toks if t.reason is None]
-    return chrome, toks, figures, Sentences(text, lang, figures)
+    # the text lower-cased once for the whole document: the tokenizer's, where it asked for one
+    return chrome, toks, figures, Sentences(text, lang, figures), getattr(tokenizer, "_scan", None)
 
 
 def claim_stage(text: str, source_id: str, date: dt.date | None, lang: str, chrome: int, toks: list[Token],
-                figures: list[tuple[int, int]], sents: Sentences) -> tuple[list[dict], list[dict]]:
-    """What the figures mean, their periods, and the claim and token rows."""
+                figures: list[tuple[int, int]], sents: Sentences, scan: Scan | None = None
+                ) -> tuple[list[dict], list[dict]]:
+    """What the figures mean, their periods, and the claim and token rows. scan: a prefilter.Scan of text
+    made before (read_stage's), so that the text is lower-cased once."""
     ctx = Context(text, chrome, date.year if date else None, lang)
     # a sentence longer than a window: its figures each search a window of their own (Sentences.around)
-    ends = sents.starts[1:] + [len(text)]
+    starts = sents.starts
     meaning = Meaning(ctx, windows=len(text) > MAX_SENTENCE and any(
-        b - a > MAX_SENTENCE for a, b in zip(sents.starts, ends)))
+        map(MAX_SENTENCE.__lt__, map(operator.sub, starts[1:] + [len(text)], starts))), scan=scan)
     years = [t for t in toks if t.year is not None]
     periods = Periods(text, meaning.w.lex, date, years, figures, sents, meaning.clause, meaning.scan)
     claims = _Claims(sents)

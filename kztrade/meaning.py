@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .countries import alias_table, country_re, find_countries, main_pair
-from .grammar import RATE_UNITS
-from .prefilter import Scan, first_chars, led
+from .grammar import RATE_UNITS, _trie
+from .leads import starts
+from .prefilter import Scan, first_chars, led, literals
 from .tokens import Token
 from .windows import WindowScan
 
@@ -49,11 +50,13 @@ class Words:
         f = re.I
         self.lex = lex
         self.cues = lex.CUES
-        # the leading \b and the letters a cue can begin with are checked once, not once per cue: at most
-        # positions one of them fails, and the cues are many
-        firsts = first_chars("|".join(f"(?:{p})" for p, _ in lex.CUES), f)
-        self.cue_re = re.compile("\\b" + (f"(?=[{re.escape(firsts)}])" if firsts else "") + "(?:" + "|".join(
-            f"(?P<c{i}>(?:{p})\\b)" for i, (p, _) in enumerate(lex.CUES)) + ")", f)
+        # the leading \b, the letters a cue can begin with and then its first few letters (leads.starts) are
+        # checked once, not once per cue: at most positions one of them fails, and the cues are many
+        cues = "|".join(f"(?:{p})" for p, _ in lex.CUES)
+        firsts, begins = first_chars(cues, f), starts(cues, f)
+        self.cue_re = re.compile(
+            "\\b" + (f"(?=[{re.escape(firsts)}])" if firsts else "") + (f"(?=(?i:{_trie(begins)}))" if begins else "")
+            + "(?:" + "|".join(f"(?P<c{i}>(?:{p})\\b)" for i, (p, _) in enumerate(lex.CUES)) + ")", f)
         self.not_cue = _compile(lex.NOT_CUE)
         self.percent_measures = [(_compile(p), m) for p, m in lex.PERCENT_MEASURES]
         self.clause_break = _compile(lex.CLAUSE_BREAK)
@@ -81,6 +84,9 @@ class Words:
         self.world = _compile(lex.WORLD)
         self.attribution = [_compile(p, 0) for p in lex.ATTRIBUTION]
         self.any_attribution = tuple(self.attribution)  # asked of a window at once (WindowScan.may_any)
+        # the words (lower case) one of which a match of one of them holds, for a search of the lower-cased text
+        needed = [literals(rx) for rx in self.attribution]
+        self.attribution_words = None if None in needed else re.compile(_trie(sorted({w for ws in needed for w in ws})))
         self.attribution_stop = re.compile(lex.ATTRIBUTION_STOP, f)
         country = country_re(lex.CODE).pattern
         self.table = alias_table(lex.CODE)
@@ -123,32 +129,38 @@ class Context:
     def pair(self) -> tuple[str, ...]:
         # counted on first need only: most documents' claims never fall back on the article's pair
         if self._pair is None:
-            self._pair = main_pair(self.text[:self.body_end], self.lang)
+            self._pair = main_pair(self.text, self.lang, self.body_end)
         return self._pair
 
 
 _START = re.Match.start
 _SECOND = operator.itemgetter(1)
+_RANK = operator.itemgetter(0, 1)  # distance, then start: the cues of a list never tie on both
 _END = re.Match.end
 _ACROSS = 150  # what a clause break between a cue and its figure adds to their distance
 _FAR = 1 << 62  # the distance to a cue that is not there
 
 
 class Meaning:
-    def __init__(self, ctx: Context, windows: bool = True):
-        """windows: the text has sentences longer than the windows its figures are read in (a run-on line)."""
+    def __init__(self, ctx: Context, windows: bool = True, scan: Scan | None = None):
+        """windows: the text has sentences longer than the windows its figures are read in (a run-on line);
+        scan: a prefilter.Scan of the text made before, whose lower-cased text is then not made again."""
         self.ctx = ctx
         self.text = ctx.text
         self.w = words(ctx.lang)
         # a pattern is searched only where one of its words occurs
         self.windows = windows
         self._country_re = country_re(ctx.lang)
-        self.scan = WindowScan(Scan(ctx.text)) if windows else Scan(ctx.text)
+        base = scan if isinstance(scan, Scan) and scan.text is ctx.text else Scan(ctx.text)
+        self.scan = WindowScan(base) if windows else base
         self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._found: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self._has: dict[tuple[int, int, int], bool] = {}
         self._anaphora: dict[tuple[int, int], bool] = {}
         self._flows: dict[tuple, tuple[bool, str | None, str | None]] = {}
+        self._attr: dict[int, str | None] = {}
+        self._pairs: dict[tuple, tuple[str | None, str | None]] = {}
+        self._moves: dict[tuple[int, int], tuple[str | None, str | None]] = {}
 
     def _matches_in(self, rx: re.Pattern, a: int, b: int) -> bool:
         """rx matches in text[a:b] (searched as a string of its own), once per sentence or clause: every
@@ -162,42 +174,45 @@ class Meaning:
 
     # ------------------------------------------------------------------ measure
     def nearest_cue(self, t: Token, s: int, e: int) -> re.Match | None:
-        # distance in characters; a cue after the figure, or across a clause break, counts for more
+        # distance in characters; a cue after the figure, or across a clause break, counts for more. A candidate
+        # is (distance, start, cue, the span between the cue and the figure).
         cues, in_order = self._cue_list(s, e)
+        if not cues:
+            return None
         q_start, q_end = t.q_start, t.q_end
-
-        def before(m: re.Match) -> tuple:  # (distance, start, cue, the span between them)
-            return q_start - m.end(), m.start(), m, m.end(), q_start
-
-        def after(m: re.Match) -> tuple:
-            return 2 * (m.start() - q_end) + 40, m.start(), m, q_end, m.start()
-
         if not in_order:  # cues of two blocks that overlap: all ranked
-            return self._nearest([before(m) for m in cues if m.end() <= q_start]
-                                 + [after(m) for m in cues if m.start() >= q_end])
+            return self._nearest([(q_start - m.end(), m.start(), m, m.end(), q_start) for m in cues if m.end() <= q_start]
+                                 + [(2 * (m.start() - q_end) + 40, m.start(), m, q_end, m.start())
+                                    for m in cues if m.start() >= q_end])
         # the nearest cue before the figure and the nearest after it: a cue farther than the nearer of them by
         # the penalty of a clause break or more can never win, so only the cues within that reach are ranked
         i = bisect.bisect_right(cues, q_start, key=_END)  # cues[:i] end at or before the figure
         j = bisect.bisect_left(cues, q_end, lo=i, key=_START)  # cues[j:] start at or after its end
-        reach = min(before(cues[i - 1])[0] if i else _FAR, after(cues[j])[0] if j < len(cues) else _FAR) + _ACROSS
+        n = len(cues)
+        reach = min(q_start - cues[i - 1].end() if i else _FAR,
+                    2 * (cues[j].start() - q_end) + 40 if j < n else _FAR) + _ACROSS
         cands = []
         for k in range(i - 1, -1, -1):
-            cands.append(before(cues[k]))
-            if cands[-1][0] >= reach:
-                cands.pop()
+            m = cues[k]
+            d = q_start - m.end()
+            if d >= reach:
                 break
-        for k in range(j, len(cues)):
-            cands.append(after(cues[k]))
-            if cands[-1][0] >= reach:
-                cands.pop()
+            cands.append((d, m.start(), m, m.end(), q_start))
+        for k in range(j, n):
+            m = cues[k]
+            d = 2 * (m.start() - q_end) + 40
+            if d >= reach:
                 break
+            cands.append((d, m.start(), m, q_end, m.start()))
         return self._nearest(cands)
 
     def _nearest(self, cands: list[tuple]) -> re.Match | None:
         """The cue of the least distance among cands (distance, start, cue, and the span between the cue and the
         figure), a clause break in that span adding to it."""
+        if len(cands) < 2:
+            return cands[0][2] if cands else None  # no other cue for a clause break to lose against
         best, best_d = None, None
-        for d, _, m, a, b in sorted(cands, key=lambda c: c[:2]):
+        for d, _, m, a, b in sorted(cands, key=_RANK):
             if best_d is not None and d >= best_d:
                 break  # nearer cues were seen first: no later one can win
             if self.w.clause_break.search(self.text, a, b):
@@ -239,9 +254,12 @@ class Meaning:
 
     def _real_cues(self, s: int, e: int) -> list[re.Match]:
         """Cues, without those inside a name that is not that measure ('trade unions')."""
+        # a sentence with a figure mostly names a measure: asking first whether it may costs more than it saves
+        found = list(self.scan.finditer(self.w.cue_re, s, e) if self.windows else self.w.cue_re.finditer(self.text, s, e))
+        if not found:
+            return found  # no cue for a name to hide
         bad = [(m.start(), m.end()) for m in self.scan.finditer(self.w.not_cue, s, e)]
-        return [m for m in self.scan.finditer(self.w.cue_re, s, e)
-                if not any(a <= m.start() < b for a, b in bad)]
+        return [m for m in found if not any(a <= m.start() < b for a, b in bad)] if bad else found
 
     def is_change(self, t: Token, s: int, e: int) -> bool:
         w, may = self.w, self.scan.may
@@ -417,6 +435,8 @@ class Meaning:
         breaks = self._breaks.get((s, e))
         if breaks is None:  # the same sentence is asked about for each of its figures
             breaks = self._breaks[(s, e)] = self._spans(self.w.clause_break, s, e)
+        if not breaks:
+            return s, e
         lo, hi = s, e
         i = 0
         if len(breaks) > 8:  # a run-on window of many clauses: skip those ending before pos at once
@@ -433,16 +453,24 @@ class Meaning:
     def pair_economies(self, s: int, e: int, pos: int | None = None) -> tuple[str | None, str | None]:
         """The two economies of a two-way measure: named in the figure's clause, else in its sentence,
         else the article's pair; the world where the figure is a country's total trade."""
+        span = self.clause(pos, s, e) if pos is not None else None
+        key = (span, s, e)
+        got = self._pairs.get(key)
+        if got is None:  # the same for every figure of the clause
+            got = self._pairs[key] = self._pair_economies(s, e, span)
+        return got
+
+    def _pair_economies(self, s: int, e: int, span: tuple[int, int] | None) -> tuple[str | None, str | None]:
         found: list[str] = []
-        spans = [self.clause(pos, s, e), (s, e)] if pos is not None else [(s, e)]
+        spans = [span, (s, e)] if span is not None else [(s, e)]
         for a, b in spans:
             for _, _, iso in self._countries(a, b):
                 if iso not in found:
                     found.append(iso)
             if found:
                 break
-        if pos is not None and len(found) <= 1:
-            lo, hi = spans[0]
+        if span is not None and len(found) <= 1:
+            lo, hi = span
             if self.scan.search(self.w.world, lo, hi):
                 # "Kazakhstan's total foreign trade": the country against the world, not the article's pair
                 who = found[0] if found else (self.ctx.pair[0] if self.ctx.pair else None)
@@ -495,12 +523,18 @@ class Meaning:
             if cm == "trade_turnover":
                 return self.pair_economies(s, e, t.q_start)
         if measure == "migration":
-            to = self.scan.search(self.w.after_word[self.w.lex.MIGRATION_TO], s, e)
-            fr = self.scan.search(self.w.after_word[self.w.lex.MIGRATION_FROM], s, e)
-            eco = self.w.table[to.group("c")] if to else None
-            par = self.w.table[fr.group("c")] if fr else None
-            return eco, (par if par != eco else None)
+            got = self._moves.get((s, e))
+            if got is None:  # the same for every figure of the sentence
+                got = self._moves[(s, e)] = self._migration(s, e)
+            return got
         return None, None
+
+    def _migration(self, s: int, e: int) -> tuple[str | None, str | None]:
+        to = self.scan.search(self.w.after_word[self.w.lex.MIGRATION_TO], s, e)
+        fr = self.scan.search(self.w.after_word[self.w.lex.MIGRATION_FROM], s, e)
+        eco = self.w.table[to.group("c")] if to else None
+        par = self.w.table[fr.group("c")] if fr else None
+        return eco, (par if par != eco else None)
 
     def rate_unit(self, t: Token, s: int, e: int) -> str | None:
         """'traded at 340 per dollar': a bare figure priced in the currency its sentence names."""
@@ -521,11 +555,17 @@ class Meaning:
     # ------------------------------------------------------------------ attribution
     def attributed_to(self, s: int, e: int) -> str | None:
         """The body whose figure it is, as printed: 'according to X', 'X data show', 'X said'."""
-        cache = self.__dict__.setdefault("_attr_cache", {})
+        cache = self._attr
         if s not in cache:
             who = None
-            # a window of a run-on line: one question for all the patterns, which mostly has the answer no
-            rxs = self.w.attribution if not self.windows or self.scan.may_any(self.w.any_attribution, s, e) else ()
+            # one question for all the patterns, which mostly has the answer no: a window of a run-on line
+            # bisects the document's words (WindowScan.may_any); a sentence is searched for a word one needs
+            if self.windows:
+                rxs = self.w.attribution if self.scan.may_any(self.w.any_attribution, s, e) else ()
+            else:
+                low, needed = self.scan.low, self.w.attribution_words
+                rxs = () if low is not None and needed is not None and needed.search(low, s, e) is None \
+                    else self.w.attribution
             for rx in rxs:
                 m = self.scan.search(rx, s, e)
                 if m:

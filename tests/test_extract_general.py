@@ -210,3 +210,47 @@ def test_a_year_earlier_than_the_sentences_year():
     now, then = one(df, "38,000"), one(df, "41,000")
     assert (now.measure, now.unit, now.year) == ("migration", "persons", 2011)
     assert (then.measure, then.unit, then.year) == ("migration", "persons", 2010)
+
+
+def test_main_pair_counts_mentions_and_breaks_ties_by_the_first():
+    from kztrade.countries import main_pair
+
+    text = "Georgia and Armenia met. Armenia, then Georgia and Turkey. Turkey spoke last; Brazil did not."
+    assert main_pair(text) == ("GEO", "ARM")  # Georgia, Armenia and Turkey twice each: Georgia first
+    assert main_pair(text, end=text.index("then")) == ("ARM", "GEO")
+    assert main_pair("No country here.") == ()
+
+
+def test_a_name_beginning_in_lower_case_is_found_where_it_occurs():
+    from kztrade.countries import find_countries
+
+    # the scan leaves out the lower-case names only where none of them is printed
+    assert find_countries("talks with the State of Palestine and with Eritrea") == [
+        (11, 33, "PSE"), (43, 50, "ERI")]
+    assert find_countries("the trade of Eritrea") == [(13, 20, "ERI")]
+    text = "the State of Eritrea"
+    assert find_countries(text, 0, len(text)) == [(0, 20, "ERI")]
+    assert find_countries(text, 1, len(text)) == [(13, 20, "ERI")]
+
+
+def test_attribution_is_read_only_where_its_words_are():
+    text = ("Exports to Russia reached $3.1 billion, according to the customs committee. "
+            "Imports fell to $1.2 billion. The Finance Ministry said trade rose 12% in 2019. "
+            "Statistics from the central bank show reserves of $30 billion.")
+    got = kztrade.extract_claims(text, source_id="a", published="2020-02-01")
+    by_value = dict(zip(got["value"], got["attributed_to"]))
+    assert by_value[3.1e9] == "the customs committee"
+    assert pd.isna(by_value[1.2e9])
+    assert by_value[12.0] == "The Finance Ministry"
+    assert by_value[30e9] == "the central bank"
+
+
+def test_the_claim_stage_reads_the_same_with_the_tokenizers_lower_cased_text():
+    from kztrade.extract import claim_stage, publication_date, read_stage
+
+    date = publication_date("2016-03-01")
+    *read, scan = read_stage(TEXT, "en")
+    assert scan is not None and scan.text is TEXT
+    shared = claim_stage(TEXT, "t", date, "en", *read, scan)
+    own = claim_stage(TEXT, "t", date, "en", *read_stage(TEXT, "en")[:4])
+    assert shared == own and len(shared[0]) >= 10
