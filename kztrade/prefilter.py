@@ -66,7 +66,8 @@ def _required(items) -> frozenset[str] | None:
 
     for op, av in items:
         chars = (frozenset({chr(av).lower()}) if op is C.LITERAL and chr(av) not in _UNSAFE
-                 else _class(av) if op is C.IN else None)
+                 else _class(av) if op is C.IN
+                 else _strings([(op, av)]) if op is C.SUBPATTERN or op is C.BRANCH else None)
         if chars and len(run) * len(chars) <= _MAX_RUN:
             run = {r + c for r in run for c in chars}
             continue
@@ -89,6 +90,30 @@ def _required(items) -> frozenset[str] | None:
             consider(_required(av.data))
     consider(frozenset(run))
     return best
+
+
+def _strings(items) -> frozenset[str] | None:
+    """The strings (lower case) the parsed sequence matches, where it is made of characters, small classes and
+    groups or alternations of them only ("H(?P<hn>[12])": h1, h2); None otherwise or where they are too many."""
+    out = {""}
+    for op, av in items:
+        if op is C.AT:
+            continue  # zero width
+        if op is C.LITERAL:
+            got = frozenset({chr(av).lower()}) if chr(av) not in _UNSAFE else None
+        elif op is C.IN:
+            got = _class(av)
+        elif op is C.SUBPATTERN:
+            got = _strings(av[-1].data)
+        elif op is C.BRANCH:
+            alts = [_strings(p.data) for p in av[1]]
+            got = None if any(a is None for a in alts) else frozenset().union(*alts)
+        else:
+            return None
+        if got is None or len(out) * len(got) > _MAX_RUN:
+            return None
+        out = {o + c for o in out for c in got}
+    return frozenset(out)
 
 
 def _firsts(items) -> tuple[frozenset[str], bool] | None:
