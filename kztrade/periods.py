@@ -29,6 +29,7 @@ from re import _constants as C
 from re import _parser as P
 
 from .grammar import _trie, words_value
+from .literalmask import LiteralMask
 from .meaning import _at
 from .prefilter import Scan, led, literals
 
@@ -84,11 +85,13 @@ class _Facts:
     right: bool = True  # outlook_right
     by: bool = True  # future_by
     quiet: bool = False  # no period, no span of years, no outlook word: the figure's place in it changes nothing
+    bits: int = -1  # Lexicon.mask: the patterns whose literals occur in the sentence (-1: all, untold)
 
 
 _ANY = _Facts([], [], None)
 _MAYBE = object()  # a sentence's literals leave open whether it can tell a period
 DENSE = 40  # characters a figure or fewer: a sentence dense with figures
+MASKED = 600  # the longest window read for its Lexicon.mask; a run-on line's windows keep their own checks
 
 
 @dataclass
@@ -171,6 +174,19 @@ class Lexicon:
         # each pattern without what it asks of the text around its match (_open_form), compiled on first need
         self._open: dict[int, re.Pattern | None] = {}
         self.partial_patterns = partial
+        # the patterns of mentions, then those searched across a sentence or a part of it, a bit each in one
+        # LiteralMask (patterns whose literals are common words are asked about one window at a time)
+        self.mentioned = ((self.half, "half", "half"), (self.quarter, "quarter", "quarter"),
+                          (self.first_months, "months", "first_months"), (self.month_range, "months", "month"),
+                          (self.month_single, "month", "month"))
+        named = [rx for rx, _, _ in self.mentioned] + [rx for rx, _ in self.relative] + [self.same_period]
+        asked = (self.between_years, self.since_year, self.event, self.to_date, self.span_years, self.target,
+                 self.forecast, self.outlook_right, self.future_by)
+        self.mask = LiteralMask(named + list(asked))
+        self.naming_bits = (1 << len(named)) - 1
+        (self.b_between, self.b_since_year, self.b_event, self.b_to_date, self.b_span, self.b_target,
+         self.b_forecast, self.b_right, self.b_by) = (1 << k for k in range(len(named), len(named) + len(asked)))
+        self.partial_bits = self.b_to_date | self.b_span | self.b_target | self.b_forecast | self.b_right | self.b_by
         self.gates = {k: frozenset(v) for k, v in getattr(lex, "PERIOD_GATES", {}).items()}
         # every gate word as a whole run of word characters, found in one pass over a document
         # Each branch opens with its first letter, then checks that no word character precedes it: re then
@@ -233,6 +249,16 @@ class Periods:
         self._silent: dict[int, tuple] = {}  # sentence index -> (silent, or _MAYBE, and its span)
         self._silent_cols: dict[tuple | None, dict] = {}  # previous sentence's period -> columns
         self._newlines: list[int] | None = None
+        self._bits_of: dict[tuple[int, int], int] = {}
+
+    def _bits(self, s: int, e: int) -> int:
+        """Lexicon.mask of text[s:e], read once per sentence; every bit for a long window (a run-on line's)."""
+        key = (s, e)
+        got = self._bits_of.get(key)
+        if got is None:
+            lx = self.lx
+            got = self._bits_of[key] = lx.mask.of(self.scan.low, s, e) if e - s <= MASKED else lx.mask.all
+        return got
 
     def _search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
         """scan.search, once per window: every figure of a sentence asks about the same sentence or clause."""
@@ -303,8 +329,13 @@ class Periods:
             return self._mentions[s]
         lx, text, scan = self.lx, self.text, self.scan
         out: list[Mention] = []
-        if not lx.gates and bisect.bisect_left(self.year_starts, s) == bisect.bisect_left(self.year_starts, e) \
-                and lx.naming is not None and scan.low is not None and lx.naming.search(scan.low, s, e) is None:
+        lo = bisect.bisect_left(self.year_starts, s)
+        hi = bisect.bisect_left(self.year_starts, e)
+        bits = self._bits(s, e)
+        short = bits != lx.mask.all  # a sentence, whose literals tell which patterns can find a period in it
+        if (short and lo == hi and not bits & lx.naming_bits) or (
+                not short and not lx.gates and lo == hi and lx.naming is not None and scan.low is not None
+                and lx.naming.search(scan.low, s, e) is None):
             # no year, and no literal of a pattern that finds a period (where gate words do not already tell)
             self._mentions[s] = out
             return out
@@ -340,16 +371,17 @@ class Periods:
 
         # a pattern is run only where one of its words occurs: Python's re tries an alternation that begins
         # with \b at every position of the sentence, the slowest step of period resolution
-        wanted = self._gated(s, e)
-        named = self._named(s, e)
+        if short:
+            # the mask told which patterns have a literal in the sentence; the gate words are read only for them
+            named = bits & lx.naming_bits
+            wanted = self._gated(s, e) if named and lx.gates else None
+        else:
+            wanted, named = self._gated(s, e), self._named(s, e)
 
-        for k, (rx, pattern_kind, name) in enumerate(((lx.half, "half", "half"), (lx.quarter, "quarter", "quarter"),
-                                                      (lx.first_months, "months", "first_months"),
-                                                      (lx.month_range, "months", "month"),
-                                                      (lx.month_single, "month", "month"))):
-            if not (named >> k) & 1 or not wanted(name):
+        for k, (rx, pattern_kind, name) in enumerate(lx.mentioned):
+            if not (named >> k) & 1 or not (wanted is None or wanted(name)):
                 continue
-            for m in scan.finditer(rx, s, e):
+            for m in (rx.finditer(text, s, e) if short else scan.finditer(rx, s, e)):
                 if not free(m.start(), m.end()):
                     continue
                 kind = pattern_kind  # per match: "January-June" makes one range a half, not the next one
@@ -380,24 +412,22 @@ class Periods:
                 end, y, rel = with_year(m.end())
                 out.append(Mention(start, end, kind, m1, m2, y, rel))
                 take(m.start(), end)
-        lo = bisect.bisect_left(self.year_starts, s)
-        hi = bisect.bisect_left(self.year_starts, e)
         for t in self.years[lo:hi]:
             if not free(t.start, t.end):
                 continue
             out.append(Mention(t.start, t.end, "year", 1, 12, t.year))
-        for k, (rx, delta) in enumerate(lx.relative if wanted("relative") else (), 5):
+        for k, (rx, delta) in enumerate(lx.relative if wanted is None or wanted("relative") else (), 5):
             if not (named >> k) & 1:
                 continue
-            for m in scan.finditer(rx, s, e):
+            for m in (rx.finditer(text, s, e) if short else scan.finditer(rx, s, e)):
                 if free(m.start(), m.end()):
                     mm = Mention(m.start(), m.end(), "year", 1, 12, None, delta)
                     if lx.earlier.search(m.group()) and delta == -1:
                         mm.role = "earlier"  # "a year earlier": earlier than the sentence's year
                     out.append(mm)
                     take(m.start(), m.end())
-        for m in (scan.finditer(lx.same_period, s, e)
-                  if (named >> (5 + len(lx.relative))) & 1 and wanted("same_period") else ()):
+        for m in ((lx.same_period.finditer(text, s, e) if short else scan.finditer(lx.same_period, s, e))
+                  if (named >> (5 + len(lx.relative))) & 1 and (wanted is None or wanted("same_period")) else ()):
             for mm in out:
                 if m.start() <= mm.start < m.end() or mm.start <= m.start() < mm.end:
                     mm.role, mm.same_period = "base", True
@@ -540,18 +570,27 @@ class Periods:
         if f is None:
             lx, may = self.lx, self.scan.may
             own, starts, year = self._own_periods(s, e)
-            if bisect.bisect_left(self.fig_starts, e) - bisect.bisect_left(self.fig_starts, s) < 3:
-                f = _Facts(own, starts, year)  # too few figures to repay reading the sentence for them
+            bits = self._bits(s, e)
+            many = bisect.bisect_left(self.fig_starts, e) - bisect.bisect_left(self.fig_starts, s) >= 3
+            if bits == lx.mask.all and not many:
+                f = _Facts(own, starts, year)  # too few figures to repay reading the long window for them
             else:
-                by = may(lx.future_by, s, e)
-                if by and self.clause(s, s, e) == (s, e):
+                if bits == lx.mask.all:
+                    target, forecast, right, by = (may(lx.target, s, e), may(lx.forecast, s, e),
+                                                   may(lx.outlook_right, s, e), may(lx.future_by, s, e))
+                else:
+                    target, forecast, right, by = (bool(bits & lx.b_target), bool(bits & lx.b_forecast),
+                                                   bool(bits & lx.b_right), bool(bits & lx.b_by))
+                if many and by and self.clause(s, s, e) == (s, e):
                     # one clause: every figure searches up to the sentence's end, so a match must be one of the
                     # sentence's ("к 2030" needs a year, and the literals of a year are in any table row)
                     by = self._search(lx.future_by, s, e) is not None
-                f = _Facts(own, starts, year, may(lx.period_break, s, e), may(lx.target, s, e),
-                           may(lx.forecast, s, e), may(lx.outlook_right, s, e), by)
-                f.quiet = (not self.mentions(s, e) and self._search(lx.between_years, s, e) is None
-                           and not (f.target or f.forecast or f.right or f.by))
+                f = _Facts(own, starts, year, may(lx.period_break, s, e) if many else True, target, forecast, right,
+                           by, bits=bits)
+                if many:
+                    f.quiet = (not self.mentions(s, e) and not (bits & lx.b_between and
+                                                                self._search(lx.between_years, s, e))
+                               and not (f.target or f.forecast or f.right or f.by))
             self._facts[(s, e)] = f
         return f
 
@@ -576,7 +615,7 @@ class Periods:
                     chosen = own[i]
         basis = "stated" if chosen is not None else None
         # ... or the span it opens or closes: "between 2005 and 2006 ... grew from $15m to $90m"
-        if chosen is None and (b := self._search(lx.between_years, s, e)):
+        if chosen is None and f.bits & lx.b_between and (b := self._search(lx.between_years, s, e)):
             before = text[max(s, q_start - 12):q_start]
             if lx.span_from.search(before):
                 period, basis = Period(int(b.group("a")), 1, 12, "year", "stated"), "stated"
@@ -629,14 +668,14 @@ class Periods:
             if prev is not None:
                 period = Period(prev[0], prev[1], prev[2], prev[3], "previous_sentence")
         # 4. an event whose year the article gives
-        if period.year is None and basis is None and (ev := self.event_year(s, e)) is not None:
+        if period.year is None and basis is None and f.bits & lx.b_event and (ev := self.event_year(s, e)) is not None:
             period = Period(ev, 1, 12, "year", "event")
         # 5. the publication year
         if period.year is None and period.basis == "unknown" and basis is None and pub is not None:
             period = Period(pub.year, 1, 12, "year", "publication_year")
 
         # a stock accumulated over time: "accumulated investment since 2005 reached ..."
-        if period.year is not None and self._search(lx.to_date, lo, hi):
+        if period.year is not None and f.bits & lx.b_to_date and self._search(lx.to_date, lo, hi):
             since = self._search(lx.since_any, lo, hi)
             period.kind = "to_date"
             if since:
@@ -647,7 +686,8 @@ class Periods:
 
         # forecasts "in 15 years"
         base_year = base_period = None
-        if outlook != "actual" and pub is not None and (sp := self._search(lx.span_years, lo, hi)) and sp.group("n2"):
+        if outlook != "actual" and pub is not None and f.bits & lx.b_span and (sp := self._search(lx.span_years, lo, hi)) \
+                and sp.group("n2"):
             n = _count(sp.group("n2"))
             if n and period.basis == "publication_year":
                 period = Period(pub.year + int(n), 1, 12, "year", "relative")
@@ -657,7 +697,7 @@ class Periods:
             outlook = "forecast"  # a figure for a year after publication cannot be an outcome
         cols = period.columns()
         if base_year is None:
-            base_year, base_period = self.base(q_start, q_end, s, e, lo, hi, period, change, chosen, f.brk)
+            base_year, base_period = self.base(q_start, q_end, s, e, lo, hi, period, change, chosen, f.brk, f.bits)
         if base_year is not None and period.year is not None and base_year >= period.year \
                 and base_period is None:
             base_year = None  # the base is never the claim's own period
@@ -665,9 +705,9 @@ class Periods:
         return cols
 
     def base(self, q_start, q_end, s, e, lo, hi, period: Period, change: bool, chosen: Mention | None,
-             breaks: bool = True):
+             breaks: bool = True, bits: int = -1):
         """(base_year, base_period) of a comparison stated in the figure's clause. breaks: False where the
-        sentence holds no period break, which then need not be searched for."""
+        sentence holds no period break, which then need not be searched for; bits: its Lexicon.mask."""
         lx, pub, scan = self.lx, self.pub, self.scan
         y = period.year
         ms = self.mentions(s, e)
@@ -685,11 +725,11 @@ class Periods:
                         and not (breaks and scan.search(lx.period_break, q_end, at[0])):
                     bases.append(m)
         if not bases and change and y is not None:
-            since = self._search(lx.since_year, s, e)
+            since = self._search(lx.since_year, s, e) if bits & lx.b_since_year else None
             if since and int(since.group("y")) < y:
                 b = int(since.group("y"))
                 return b, f"{b:04d}-01/{b:04d}-12"
-            if (m := self._search(lx.span_years, s, e)):
+            if bits & lx.b_span and (m := self._search(lx.span_years, s, e)):
                 n = _span_length(m)
                 if n:
                     return y - n, None
