@@ -24,6 +24,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from re import _compiler
 from re import _constants as C
 from re import _parser as P
@@ -36,6 +37,7 @@ from .prefilter import Scan, led, literals
 _WORD = re.compile(r"\w+")
 _WORD1 = re.compile(r"\w")
 _LAST_WORD = re.compile(r"\w+\Z")
+_START = attrgetter("start")
 ORDINAL_HALF = {"first": 1, "1st": 1, "second": 2, "2nd": 2}
 ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                    "final": 4, "last": 4}
@@ -92,6 +94,36 @@ _ANY = _Facts([], [], None)
 _MAYBE = object()  # a sentence's literals leave open whether it can tell a period
 DENSE = 40  # characters a figure or fewer: a sentence dense with figures
 MASKED = 600  # the longest window read for its Lexicon.mask; a run-on line's windows keep their own checks
+
+
+class _Taken:
+    """Spans taken by earlier mentions, sorted by start: a window of thousands of figures has thousands."""
+
+    __slots__ = ("starts", "ends", "longest")
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+
+    def free(self, a: int, b: int) -> bool:
+        starts, ends = self.starts, self.ends
+        # a span overlapping (a, b) starts after a - longest
+        for j in range(bisect.bisect_left(starts, a - self.longest), len(starts)):
+            if starts[j] >= b:
+                break
+            if ends[j] > a:
+                return False
+        return True
+
+    def take(self, a: int, b: int) -> None:
+        j = bisect.bisect_right(self.starts, a)
+        self.starts.insert(j, a)
+        self.ends.insert(j, b)
+        self.longest = max(self.longest, b - a)
+
+
+_SET_BITS = [tuple(k for k in range(5) if v >> k & 1) for v in range(32)]  # five bits -> the indexes set
 
 
 @dataclass
@@ -183,7 +215,9 @@ class Lexicon:
         asked = (self.between_years, self.since_year, self.event, self.to_date, self.span_years, self.target,
                  self.forecast, self.outlook_right, self.future_by)
         self.mask = LiteralMask(named + list(asked))
+        self.bit_of = {id(rx): 1 << k for k, rx in enumerate(named + list(asked))}
         self.naming_bits = (1 << len(named)) - 1
+        assert len(self.mentioned) == len(self.relative) == 5  # _periods_named reads their bits five at a time
         (self.b_between, self.b_since_year, self.b_event, self.b_to_date, self.b_span, self.b_target,
          self.b_forecast, self.b_right, self.b_by) = (1 << k for k in range(len(named), len(named) + len(asked)))
         self.partial_bits = self.b_to_date | self.b_span | self.b_target | self.b_forecast | self.b_right | self.b_by
@@ -325,40 +359,41 @@ class Periods:
 
     # ---------------------------------------------------------------- mentions in a sentence
     def mentions(self, s: int, e: int) -> list[Mention]:
-        if s in self._mentions:
-            return self._mentions[s]
-        lx, text, scan = self.lx, self.text, self.scan
-        out: list[Mention] = []
+        got = self._mentions.get(s)
+        if got is not None:
+            return got
+        lx, scan = self.lx, self.scan
         lo = bisect.bisect_left(self.year_starts, s)
         hi = bisect.bisect_left(self.year_starts, e)
         bits = self._bits(s, e)
         short = bits != lx.mask.all  # a sentence, whose literals tell which patterns can find a period in it
-        if (short and lo == hi and not bits & lx.naming_bits) or (
-                not short and not lx.gates and lo == hi and lx.naming is not None and scan.low is not None
-                and lx.naming.search(scan.low, s, e) is None):
-            # no year, and no literal of a pattern that finds a period (where gate words do not already tell)
-            self._mentions[s] = out
-            return out
-        # spans taken by earlier mentions, sorted by start: a window of thousands of figures has thousands
-        taken_starts: list[int] = []
-        taken_ends: list[int] = []
-        longest = 0
+        # a pattern is run only where one of its words occurs: Python's re tries an alternation that begins
+        # with \b at every position of the sentence, the slowest step of period resolution
+        if short:
+            # the mask told which patterns have a literal in the sentence; the gate words are read only for them
+            named = bits & lx.naming_bits
+            wanted = self._gated(s, e) if named and lx.gates else None
+        elif not lx.gates and lo == hi and lx.naming is not None and scan.low is not None \
+                and lx.naming.search(scan.low, s, e) is None:
+            named = 0  # no year, and no literal of a pattern that finds a period
+        else:
+            wanted, named = self._gated(s, e), self._named(s, e)
+        if named:
+            out = self._periods_named(s, e, lo, hi, named, wanted, short)
+        else:  # the years alone, in text order
+            out = [Mention(t.start, t.end, "year", 1, 12, t.year) for t in self.years[lo:hi]] if lo < hi else []
+        if out:
+            self._roles_of(out, s, e)
+        self._mentions[s] = out
+        return out
 
-        def free(a: int, b: int) -> bool:
-            # a span overlapping (a, b) starts after a - longest
-            for j in range(bisect.bisect_left(taken_starts, a - longest), len(taken_starts)):
-                if taken_starts[j] >= b:
-                    break
-                if taken_ends[j] > a:
-                    return False
-            return True
-
-        def take(a: int, b: int) -> None:
-            nonlocal longest
-            j = bisect.bisect_right(taken_starts, a)
-            taken_starts.insert(j, a)
-            taken_ends.insert(j, b)
-            longest = max(longest, b - a)
+    def _periods_named(self, s: int, e: int, lo: int, hi: int, named: int, wanted, short: bool) -> list[Mention]:
+        """The periods of text[s:e]: named by the patterns whose bits are set in named (and whose gate words,
+        wanted, occur), and the years of self.years[lo:hi]; each span is taken by the first that finds it."""
+        lx, text, scan = self.lx, self.text, self.scan
+        out: list[Mention] = []
+        taken = _Taken()
+        free, take = taken.free, taken.take
 
         def with_year(m_end: int) -> tuple[int, int | None, int | None]:
             """A year or relative year printed right after a sub-year period: ' of 2017', ', 2017', ' of last year'."""
@@ -369,17 +404,9 @@ class Periods:
                 return y.end(), None, lx.rel_words[y.group("rel").lower()]
             return m_end, None, None
 
-        # a pattern is run only where one of its words occurs: Python's re tries an alternation that begins
-        # with \b at every position of the sentence, the slowest step of period resolution
-        if short:
-            # the mask told which patterns have a literal in the sentence; the gate words are read only for them
-            named = bits & lx.naming_bits
-            wanted = self._gated(s, e) if named and lx.gates else None
-        else:
-            wanted, named = self._gated(s, e), self._named(s, e)
-
-        for k, (rx, pattern_kind, name) in enumerate(lx.mentioned):
-            if not (named >> k) & 1 or not (wanted is None or wanted(name)):
+        for k in _SET_BITS[named & 31]:
+            rx, pattern_kind, name = lx.mentioned[k]
+            if wanted is not None and not wanted(name):
                 continue
             for m in (rx.finditer(text, s, e) if short else scan.finditer(rx, s, e)):
                 if not free(m.start(), m.end()):
@@ -413,12 +440,11 @@ class Periods:
                 out.append(Mention(start, end, kind, m1, m2, y, rel))
                 take(m.start(), end)
         for t in self.years[lo:hi]:
-            if not free(t.start, t.end):
+            if taken.starts and not free(t.start, t.end):
                 continue
             out.append(Mention(t.start, t.end, "year", 1, 12, t.year))
-        for k, (rx, delta) in enumerate(lx.relative if wanted is None or wanted("relative") else (), 5):
-            if not (named >> k) & 1:
-                continue
+        for k in _SET_BITS[named >> 5 & 31] if wanted is None or wanted("relative") else ():
+            rx, delta = lx.relative[k]
             for m in (rx.finditer(text, s, e) if short else scan.finditer(rx, s, e)):
                 if free(m.start(), m.end()):
                     mm = Mention(m.start(), m.end(), "year", 1, 12, None, delta)
@@ -435,6 +461,12 @@ class Periods:
                 y = m.group("y") if "y" in m.groupdict() else None
                 out.append(Mention(m.start(), m.end(), "year", 1, 12, int(y) if y else None, None if y else -1,
                                    role="base", same_period=True))
+        out.sort(key=_START)
+        return out
+
+    def _roles_of(self, out: list[Mention], s: int, e: int) -> None:
+        """The role of each period of text[s:e] that the words before or after it make other than "period"."""
+        lx, text, scan = self.lx, self.text, self.scan
         roles = self._roles
         for mm in out:
             if mm.role != "period":
@@ -456,9 +488,6 @@ class Periods:
                 mm.role = "modifier"
             if key is not None:
                 roles[key] = mm.role
-        out.sort(key=lambda m: m.start)
-        self._mentions[s] = out
-        return out
 
     def _attached_to_figure(self, mm: Mention, s: int) -> tuple[int, int] | None:
         """The figure a period stands right after ('$4bn in 2009'), if any."""
@@ -516,7 +545,9 @@ class Periods:
             return got[0]
         if (s, e) != got[1:]:
             return False  # a window: only literals tell which of its parts cannot hold a match
-        quiet = not self.mentions(s, e) and all(self._search(rx, s, e) is None for rx in self.lx.whole)
+        bits, bit_of = self._bits(s, e), self.lx.bit_of
+        quiet = not self.mentions(s, e) and all(not bits & bit_of[id(rx)] or self._search(rx, s, e) is None
+                                                for rx in self.lx.whole)
         self._silent[i] = (quiet, s, e)
         return quiet
 
@@ -530,19 +561,26 @@ class Periods:
         # sentence dense with figures (a table row, a run-on line of figures), not in prose
         figures = bisect.bisect_left(self.fig_starts, e) - bisect.bisect_left(self.fig_starts, s)
         if figures < 2 or low is None or lx.naming is None or lx.partial is None or \
-                bisect.bisect_left(self.year_starts, s) != bisect.bisect_left(self.year_starts, e) or \
-                (lx.partial.search(low, s, e) is not None and
-                 (e - s > DENSE * figures or self._may_match(lx.partial_patterns, s, e))):
+                bisect.bisect_left(self.year_starts, s) != bisect.bisect_left(self.year_starts, e):
             return False, s, e
-        if lx.naming.search(low, s, e) is None and not self._may_match(lx.whole, s, e):
+        bits = self._bits(s, e)
+        if bits == lx.mask.all:  # a long sentence: its literals searched for one pattern at a time
+            bits = -1 if lx.partial.search(low, s, e) is not None else ~lx.partial_bits
+            if lx.naming.search(low, s, e) is None:
+                bits &= ~lx.naming_bits
+        if bits & lx.partial_bits and (e - s > DENSE * figures or self._may_match(lx.partial_patterns, s, e, bits)):
+            return False, s, e
+        if not bits & lx.naming_bits and not self._may_match(lx.whole, s, e, bits):
             return True, s, e
         return _MAYBE, s, e
 
-    def _may_match(self, patterns, s: int, e: int) -> bool:
+    def _may_match(self, patterns, s: int, e: int, bits: int = -1) -> bool:
         """False only where no match of any of the patterns lies within any part of text[s:e]: none of its
-        literals occurs there, or the pattern's open form (_open_form) matches nowhere in it."""
+        literals occurs there (bits: the Lexicon.mask of text[s:e], where it was read), or the pattern's open
+        form (_open_form) matches nowhere in it."""
+        bit_of = self.lx.bit_of
         for rx in patterns:
-            if self.scan.may(rx, s, e):
+            if bits & bit_of[id(rx)] and self.scan.may(rx, s, e):
                 wider = self.lx.open_form(rx)
                 if wider is None or wider.search(self.text, s, e) is not None:
                     return True
