@@ -51,4 +51,5 @@ class LiteralMask:
             return self.all
         if self._iter is None or endpos <= pos:
             return self.always
-        return reduce(or_, map(_VALUE, self._iter(low, pos, endpos)), self.always)
+        # a slice: the automaton reads the whole string it is given, whatever the bounds
+        return reduce(or_, map(_VALUE, self._iter(low[pos:endpos])), self.always)

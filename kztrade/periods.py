@@ -29,6 +29,8 @@ from re import _compiler
 from re import _constants as C
 from re import _parser as P
 
+import ahocorasick
+
 from .grammar import _trie, words_value
 from .literalmask import LiteralMask
 from .meaning import _at
@@ -94,6 +96,23 @@ _ANY = _Facts([], [], None)
 _MAYBE = object()  # a sentence's literals leave open whether it can tell a period
 DENSE = 40  # characters a figure or fewer: a sentence dense with figures
 MASKED = 600  # the longest window read for its Lexicon.mask; a run-on line's windows keep their own checks
+
+
+class _Asked:
+    """A gate test (Periods._gated) asked as a container of the names of the gates that open."""
+
+    __slots__ = ("test",)
+
+    def __init__(self, test):
+        self.test = test
+
+    def __contains__(self, name: str) -> bool:
+        return self.test(name)
+
+
+def _word_char(c: str) -> bool:
+    """What \\w matches in a str pattern."""
+    return c.isalnum() or c == "_"
 
 
 class _Taken:
@@ -234,6 +253,26 @@ class Lexicon:
                         if gate_words else None)
         self.gate_names = {w: tuple(k for k, ws in self.gates.items() if w in ws) for w in gate_words}
         self.gate_len = max(map(len, gate_words), default=0)
+        # the gate words of a sentence found by one Aho-Corasick pass (_gates_in): the words of two characters
+        # or more, each kept where no word character stands on either side; those of one character, which
+        # would stop the pass at every letter, by a pattern, read only for the patterns whose gates hold them
+        self.gate_iter = self.gate_single = None
+        self.single_gate_bits = 0
+        if gate_words and all(_WORD.fullmatch(w) for w in gate_words):
+            automaton = ahocorasick.Automaton()
+            for w in gate_words:
+                if len(w) > 1:
+                    automaton.add_word(w, (len(w), self.gate_names[w]))
+            automaton.make_automaton()
+            self.gate_iter = automaton.iter
+            singles = sorted(w for w in gate_words if len(w) == 1)
+            if singles:
+                self.gate_single = re.compile(r"(?<!\w)[" + re.escape("".join(singles)) + r"](?!\w)")
+            names = [name for _, _, name in self.mentioned] + ["relative"] * len(self.relative) + ["same_period"]
+            self.single_gate_bits = sum(1 << k for k, name in enumerate(names)
+                                        if any(len(w) == 1 for w in self.gates.get(name, ())))
+        self.ungated = frozenset(name for _, _, name in self.mentioned) | {"relative", "same_period"}
+        self.ungated -= set(self.gates)
 
     def open_form(self, rx: re.Pattern) -> re.Pattern | None:
         try:
@@ -345,6 +384,22 @@ class Periods:
 
         return wanted
 
+    def _gates_in(self, s: int, e: int, named: int) -> set[str]:
+        """_gated for a sentence, as the set of the names of its gates that open (and those of patterns without
+        a gate): the gate words found as whole words of text[s:e] in one pass. named: the patterns asked about."""
+        lx = self.lx
+        seg = self.scan.low[s:e]
+        n = len(seg)
+        present = set(lx.ungated)
+        for end, (k, names) in lx.gate_iter(seg):
+            a = end - k + 1
+            if (a == 0 or not _word_char(seg[a - 1])) and (end + 1 == n or not _word_char(seg[end + 1])):
+                present.update(names)
+        if named & lx.single_gate_bits:
+            for m in lx.gate_single.finditer(seg):
+                present.update(lx.gate_names[m.group()])
+        return present
+
     def _named(self, s: int, e: int) -> int:
         """The patterns of mentions (a bit each) one of whose literals occurs in text[s:e]; all of them where
         the lexicon's gate words already tell (one search of the words of the window does for them all)."""
@@ -372,12 +427,13 @@ class Periods:
         if short:
             # the mask told which patterns have a literal in the sentence; the gate words are read only for them
             named = bits & lx.naming_bits
-            wanted = self._gated(s, e) if named and lx.gates else None
+            wanted = (None if not named or not lx.gates else self._gates_in(s, e, named) if lx.gate_iter is not None
+                      else _Asked(self._gated(s, e)))
         elif not lx.gates and lo == hi and lx.naming is not None and scan.low is not None \
                 and lx.naming.search(scan.low, s, e) is None:
             named = 0  # no year, and no literal of a pattern that finds a period
         else:
-            wanted, named = self._gated(s, e), self._named(s, e)
+            wanted, named = _Asked(self._gated(s, e)), self._named(s, e)
         if named:
             out = self._periods_named(s, e, lo, hi, named, wanted, short)
         else:  # the years alone, in text order
@@ -406,7 +462,7 @@ class Periods:
 
         for k in _SET_BITS[named & 31]:
             rx, pattern_kind, name = lx.mentioned[k]
-            if wanted is not None and not wanted(name):
+            if wanted is not None and name not in wanted:
                 continue
             for m in (rx.finditer(text, s, e) if short else scan.finditer(rx, s, e)):
                 if not free(m.start(), m.end()):
@@ -443,7 +499,7 @@ class Periods:
             if taken.starts and not free(t.start, t.end):
                 continue
             out.append(Mention(t.start, t.end, "year", 1, 12, t.year))
-        for k in _SET_BITS[named >> 5 & 31] if wanted is None or wanted("relative") else ():
+        for k in _SET_BITS[named >> 5 & 31] if wanted is None or "relative" in wanted else ():
             rx, delta = lx.relative[k]
             for m in (rx.finditer(text, s, e) if short else scan.finditer(rx, s, e)):
                 if free(m.start(), m.end()):
@@ -453,7 +509,7 @@ class Periods:
                     out.append(mm)
                     take(m.start(), m.end())
         for m in ((lx.same_period.finditer(text, s, e) if short else scan.finditer(lx.same_period, s, e))
-                  if (named >> (5 + len(lx.relative))) & 1 and (wanted is None or wanted("same_period")) else ()):
+                  if (named >> (5 + len(lx.relative))) & 1 and (wanted is None or "same_period" in wanted) else ()):
             for mm in out:
                 if m.start() <= mm.start < m.end() or mm.start <= m.start() < mm.end:
                     mm.role, mm.same_period = "base", True
@@ -635,7 +691,8 @@ class Periods:
     def _resolve(self, q_start: int, q_end: int, s: int, e: int, lo: int, hi: int, change: bool, f: _Facts) -> dict:
         lx, text, pub = self.lx, self.text, self.pub
         own, own_starts, sentence_year = f.own, f.starts, f.year
-        outlook = self.outlook(q_start, q_end, lo, hi, f)
+        # (no word of a target, forecast or deadline in the sentence: an outcome, without asking)
+        outlook = self.outlook(q_start, q_end, lo, hi, f) if f.target or f.forecast or f.right or f.by else "actual"
         period = Period()
         chosen: Mention | None = None
 
@@ -749,6 +806,8 @@ class Periods:
         lx, pub, scan = self.lx, self.pub, self.scan
         y = period.year
         ms = self.mentions(s, e)
+        if not ms and not (change and y is not None):
+            return None, None  # no period to compare with, and no span or start of one asked about
         # a comparison may follow the figure's clause: "rose by 9% compared to the same period of 2022"
         bases = [m for m in ms if m.role == "base" and lo <= m.start and m is not chosen]
         if bases and bases[-1].start >= hi:  # (ms is in text order) a base past the clause: how far it reaches
