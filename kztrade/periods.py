@@ -717,7 +717,7 @@ class Periods:
             elif lx.span_to.search(before):
                 period, basis = Period(int(b.group("b")), 1, 12, "year", "stated"), "stated"
         # 2. the clause's period, then the sentence's; a period attached to another figure is that figure's
-        if chosen is None and period.year is None:
+        if chosen is None and period.year is None and own:  # (no period of its own in the sentence: none to take)
             def usable(m: Mention) -> bool:
                 # a period attached to a figure this one is compared with is that figure's: "$6bn, up from
                 # $4bn in 2009"; one attached to a coordinated figure is shared: "... and imports to $1bn in 2017"
