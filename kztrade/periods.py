@@ -34,7 +34,7 @@ import ahocorasick
 from .grammar import _trie, words_value
 from .literalmask import LiteralMask
 from .meaning import _at
-from .prefilter import Scan, led, literals
+from .prefilter import Scan, lead, led, literals
 
 _WORD = re.compile(r"\w+")
 _WORD1 = re.compile(r"\w")
@@ -98,6 +98,19 @@ DENSE = 40  # characters a figure or fewer: a sentence dense with figures
 MASKED = 600  # the longest window read for its Lexicon.mask; a run-on line's windows keep their own checks
 
 
+def _back(text: str, p: int, s: int, width: int) -> int:
+    """The least position from which text[q:p] holds no more than width characters other than white space
+    (str.isspace, what \\s matches), and no earlier than s."""
+    q = p
+    while q > s:
+        if not text[q - 1].isspace():
+            if width == 0:
+                break
+            width -= 1
+        q -= 1
+    return q
+
+
 class _Asked:
     """A gate test (Periods._gated) asked as a container of the names of the gates that open."""
 
@@ -118,7 +131,7 @@ def _word_char(c: str) -> bool:
 class _Taken:
     """Spans taken by earlier mentions, sorted by start: a window of thousands of figures has thousands."""
 
-    __slots__ = ("starts", "ends", "longest")
+    __slots__ = ("ends", "longest", "starts")
 
     def __init__(self):
         self.starts: list[int] = []
@@ -240,6 +253,20 @@ class Lexicon:
         (self.b_between, self.b_since_year, self.b_event, self.b_to_date, self.b_span, self.b_target,
          self.b_forecast, self.b_right, self.b_by) = (1 << k for k in range(len(named), len(named) + len(asked)))
         self.partial_bits = self.b_to_date | self.b_span | self.b_target | self.b_forecast | self.b_right | self.b_by
+        # where a month pattern's search of a sentence may start: before its first month name by no more than
+        # the characters its words before the month hold (prefilter.lead); re then skips the rest of the sentence
+        self.leads: dict[int, tuple] = {}
+        finders: dict[frozenset, object] = {}
+        for rx, group in ((self.month_range, "m1"), (self.month_single, "m")):
+            got = lead(rx, group)
+            if got is not None:
+                if got[0] not in finders:
+                    automaton = ahocorasick.Automaton()
+                    for w in got[0]:
+                        automaton.add_word(w, len(w))
+                    automaton.make_automaton()
+                    finders[got[0]] = automaton.iter
+                self.leads[id(rx)] = (finders[got[0]], got[1])
         self.gates = {k: frozenset(v) for k, v in getattr(lex, "PERIOD_GATES", {}).items()}
         # every gate word as a whole run of word characters, found in one pass over a document
         # Each branch opens with its first letter, then checks that no word character precedes it: re then
@@ -460,11 +487,21 @@ class Periods:
                 return y.end(), None, lx.rel_words[y.group("rel").lower()]
             return m_end, None, None
 
+        firsts: dict = {}  # a lead's finder -> where the first of its strings starts in the sentence
         for k in _SET_BITS[named & 31]:
             rx, pattern_kind, name = lx.mentioned[k]
             if wanted is not None and name not in wanted:
                 continue
-            for m in (rx.finditer(text, s, e) if short else scan.finditer(rx, s, e)):
+            start = s
+            if short and (got := lx.leads.get(id(rx))) is not None:
+                finder, width = got
+                first = firsts.get(finder, -1)
+                if first == -1:
+                    first = firsts[finder] = min((end - n + 1 for end, n in finder(self.scan.low[s:e])), default=None)
+                if first is None:
+                    continue  # no month name in the sentence: the pattern cannot match
+                start = _back(text, s + first, s, width)
+            for m in (rx.finditer(text, start, e) if short else scan.finditer(rx, s, e)):
                 if not free(m.start(), m.end()):
                     continue
                 kind = pattern_kind  # per match: "January-June" makes one range a half, not the next one

@@ -72,7 +72,7 @@ def test_the_gate_words_of_a_window_are_its_whole_words():
 def test_the_mask_of_one_pattern():
     import re
 
-    mask = LiteralMask([re.compile(r"\bH(?P<hn>[12])\b", re.I), re.compile("(?!)x"), re.compile(r"\d+")])
+    mask = LiteralMask([re.compile(r"\bH(?P<hn>[12])\b", re.IGNORECASE), re.compile("(?!)x"), re.compile(r"\d+")])
     assert mask.of("in h1 and 2", 0, 11) == 0b101  # h1 holds the first's literal; the third has none
     assert mask.of("in h1 and 2", 4, 11) == 0b100  # 'h1' cut by the window
     assert mask.of(None, 0, 3) == 0b111  # a text whose case folding literals cannot stand for: every bit
@@ -92,3 +92,37 @@ def test_generated_text(text):
         for k, rx in enumerate(_patterns(lx)):
             if not bits >> k & 1:
                 assert rx.search(text) is None
+
+
+def _check_lead(text: str, code: str) -> None:
+    from kztrade.periods import _back
+
+    lx = lexicon(lang.lexicon(code))
+    low = Scan(text).low
+    for rx in (lx.month_range, lx.month_single):
+        got = lx.leads.get(id(rx))
+        if got is None or low is None:
+            continue
+        finder, width = got
+        for pos, endpos in _windows(text):
+            want = [m.span() for m in rx.finditer(text, pos, endpos)]
+            first = min((end - n + 1 for end, n in finder(low[pos:endpos])), default=None)
+            spans = [] if first is None else \
+                [m.span() for m in rx.finditer(text, _back(text, pos + first, pos, width), endpos)]
+            assert spans == want, (rx.pattern[:40], text[pos:endpos])
+
+
+def test_a_month_pattern_searched_from_its_lead_finds_what_it_finds_from_the_window_start():
+    lx = lexicon(lang.lexicon("en"))
+    assert lx.leads[id(lx.month_range)][1] == 0  # the range starts with its month
+    assert lx.leads[id(lx.month_single)][1] == len("attheendof")  # "at the end of" before the month
+    for text in SAMPLES + ["Sales at  the\tend   of\nMay and in   June, end-July; by Mar. to Dec in injanuary."]:
+        for code in ("en", "ru"):
+            _check_lead(text, code)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="atheendofinbyMayJunMarch -\t\n.вконцемаяиюнягпо", min_size=1, max_size=50))
+def test_month_leads_on_generated_text(text):
+    for code in ("en", "ru"):
+        _check_lead(text, code)
