@@ -155,7 +155,9 @@ class _Taken:
         self.longest = max(self.longest, b - a)
 
 
-_SET_BITS = [tuple(k for k in range(5) if v >> k & 1) for v in range(32)]  # five bits -> the indexes set
+def _set_bits(n: int) -> tuple[tuple[int, ...], ...]:
+    """For each value of n bits, the indexes of the bits set in it."""
+    return tuple(tuple(k for k in range(n) if v >> k & 1) for v in range(1 << n))
 
 
 @dataclass
@@ -249,7 +251,10 @@ class Lexicon:
         self.mask = LiteralMask(named + list(asked))
         self.bit_of = {id(rx): 1 << k for k, rx in enumerate(named + list(asked))}
         self.naming_bits = (1 << len(named)) - 1
-        assert len(self.mentioned) == len(self.relative) == 5  # _periods_named reads their bits five at a time
+        self.b_same = 1 << (len(named) - 1)
+        # a run of bits -> the indexes of those set, for the mention patterns and for the relative ones
+        self.mentioned_set = _set_bits(len(self.mentioned))
+        self.relative_set = _set_bits(len(self.relative))
         (self.b_between, self.b_since_year, self.b_event, self.b_to_date, self.b_span, self.b_target,
          self.b_forecast, self.b_right, self.b_by) = (1 << k for k in range(len(named), len(named) + len(asked)))
         self.partial_bits = self.b_to_date | self.b_span | self.b_target | self.b_forecast | self.b_right | self.b_by
@@ -488,7 +493,7 @@ class Periods:
             return m_end, None, None
 
         firsts: dict = {}  # a lead's finder -> where the first of its strings starts in the sentence
-        for k in _SET_BITS[named & 31]:
+        for k in lx.mentioned_set[named & (1 << len(lx.mentioned)) - 1]:
             rx, pattern_kind, name = lx.mentioned[k]
             if wanted is not None and name not in wanted:
                 continue
@@ -536,7 +541,8 @@ class Periods:
             if taken.starts and not free(t.start, t.end):
                 continue
             out.append(Mention(t.start, t.end, "year", 1, 12, t.year))
-        for k in _SET_BITS[named >> 5 & 31] if wanted is None or "relative" in wanted else ():
+        for k in (lx.relative_set[named >> len(lx.mentioned) & (1 << len(lx.relative)) - 1]
+                  if wanted is None or "relative" in wanted else ()):
             rx, delta = lx.relative[k]
             for m in (rx.finditer(text, s, e) if short else scan.finditer(rx, s, e)):
                 if free(m.start(), m.end()):
@@ -546,7 +552,7 @@ class Periods:
                     out.append(mm)
                     take(m.start(), m.end())
         for m in ((lx.same_period.finditer(text, s, e) if short else scan.finditer(lx.same_period, s, e))
-                  if (named >> (5 + len(lx.relative))) & 1 and (wanted is None or "same_period" in wanted) else ()):
+                  if named & lx.b_same and (wanted is None or "same_period" in wanted) else ()):
             for mm in out:
                 if m.start() <= mm.start < m.end() or mm.start <= m.start() < mm.end:
                     mm.role, mm.same_period = "base", True
@@ -818,8 +824,8 @@ class Periods:
 
         # forecasts "in 15 years"
         base_year = base_period = None
-        if outlook != "actual" and pub is not None and f.bits & lx.b_span and (sp := self._search(lx.span_years, lo, hi)) \
-                and sp.group("n2"):
+        if outlook != "actual" and pub is not None and f.bits & lx.b_span \
+                and (sp := self._search(lx.span_years, lo, hi)) and sp.group("n2"):
             n = _count(sp.group("n2"))
             if n and period.basis == "publication_year":
                 period = Period(pub.year + int(n), 1, 12, "year", "relative")
