@@ -24,17 +24,22 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from re import _compiler
 from re import _constants as C
 from re import _parser as P
 
+import ahocorasick
+
 from .grammar import _trie, words_value
+from .literalmask import LiteralMask
 from .meaning import _at
-from .prefilter import Scan, led, literals
+from .prefilter import Scan, lead, led, literals
 
 _WORD = re.compile(r"\w+")
 _WORD1 = re.compile(r"\w")
 _LAST_WORD = re.compile(r"\w+\Z")
+_START = attrgetter("start")
 ORDINAL_HALF = {"first": 1, "1st": 1, "second": 2, "2nd": 2}
 ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                    "final": 4, "last": 4}
@@ -84,11 +89,75 @@ class _Facts:
     right: bool = True  # outlook_right
     by: bool = True  # future_by
     quiet: bool = False  # no period, no span of years, no outlook word: the figure's place in it changes nothing
+    bits: int = -1  # Lexicon.mask: the patterns whose literals occur in the sentence (-1: all, untold)
 
 
 _ANY = _Facts([], [], None)
 _MAYBE = object()  # a sentence's literals leave open whether it can tell a period
 DENSE = 40  # characters a figure or fewer: a sentence dense with figures
+MASKED = 600  # the longest window read for its Lexicon.mask; a run-on line's windows keep their own checks
+
+
+def _back(text: str, p: int, s: int, width: int) -> int:
+    """The least position from which text[q:p] holds no more than width characters other than white space
+    (str.isspace, what \\s matches), and no earlier than s."""
+    q = p
+    while q > s:
+        if not text[q - 1].isspace():
+            if width == 0:
+                break
+            width -= 1
+        q -= 1
+    return q
+
+
+class _Asked:
+    """A gate test (Periods._gated) asked as a container of the names of the gates that open."""
+
+    __slots__ = ("test",)
+
+    def __init__(self, test):
+        self.test = test
+
+    def __contains__(self, name: str) -> bool:
+        return self.test(name)
+
+
+def _word_char(c: str) -> bool:
+    """What \\w matches in a str pattern."""
+    return c.isalnum() or c == "_"
+
+
+class _Taken:
+    """Spans taken by earlier mentions, sorted by start: a window of thousands of figures has thousands."""
+
+    __slots__ = ("ends", "longest", "starts")
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+
+    def free(self, a: int, b: int) -> bool:
+        starts, ends = self.starts, self.ends
+        # a span overlapping (a, b) starts after a - longest
+        for j in range(bisect.bisect_left(starts, a - self.longest), len(starts)):
+            if starts[j] >= b:
+                break
+            if ends[j] > a:
+                return False
+        return True
+
+    def take(self, a: int, b: int) -> None:
+        j = bisect.bisect_right(self.starts, a)
+        self.starts.insert(j, a)
+        self.ends.insert(j, b)
+        self.longest = max(self.longest, b - a)
+
+
+def _set_bits(n: int) -> tuple[tuple[int, ...], ...]:
+    """For each value of n bits, the indexes of the bits set in it."""
+    return tuple(tuple(k for k in range(n) if v >> k & 1) for v in range(1 << n))
 
 
 @dataclass
@@ -171,6 +240,38 @@ class Lexicon:
         # each pattern without what it asks of the text around its match (_open_form), compiled on first need
         self._open: dict[int, re.Pattern | None] = {}
         self.partial_patterns = partial
+        # the patterns of mentions, then those searched across a sentence or a part of it, a bit each in one
+        # LiteralMask (patterns whose literals are common words are asked about one window at a time)
+        self.mentioned = ((self.half, "half", "half"), (self.quarter, "quarter", "quarter"),
+                          (self.first_months, "months", "first_months"), (self.month_range, "months", "month"),
+                          (self.month_single, "month", "month"))
+        named = [rx for rx, _, _ in self.mentioned] + [rx for rx, _ in self.relative] + [self.same_period]
+        asked = (self.between_years, self.since_year, self.event, self.to_date, self.span_years, self.target,
+                 self.forecast, self.outlook_right, self.future_by)
+        self.mask = LiteralMask(named + list(asked))
+        self.bit_of = {id(rx): 1 << k for k, rx in enumerate(named + list(asked))}
+        self.naming_bits = (1 << len(named)) - 1
+        self.b_same = 1 << (len(named) - 1)
+        # a run of bits -> the indexes of those set, for the mention patterns and for the relative ones
+        self.mentioned_set = _set_bits(len(self.mentioned))
+        self.relative_set = _set_bits(len(self.relative))
+        (self.b_between, self.b_since_year, self.b_event, self.b_to_date, self.b_span, self.b_target,
+         self.b_forecast, self.b_right, self.b_by) = (1 << k for k in range(len(named), len(named) + len(asked)))
+        self.partial_bits = self.b_to_date | self.b_span | self.b_target | self.b_forecast | self.b_right | self.b_by
+        # where a month pattern's search of a sentence may start: before its first month name by no more than
+        # the characters its words before the month hold (prefilter.lead); re then skips the rest of the sentence
+        self.leads: dict[int, tuple] = {}
+        finders: dict[frozenset, object] = {}
+        for rx, group in ((self.month_range, "m1"), (self.month_single, "m")):
+            got = lead(rx, group)
+            if got is not None:
+                if got[0] not in finders:
+                    automaton = ahocorasick.Automaton()
+                    for w in got[0]:
+                        automaton.add_word(w, len(w))
+                    automaton.make_automaton()
+                    finders[got[0]] = automaton.iter
+                self.leads[id(rx)] = (finders[got[0]], got[1])
         self.gates = {k: frozenset(v) for k, v in getattr(lex, "PERIOD_GATES", {}).items()}
         # every gate word as a whole run of word characters, found in one pass over a document
         # Each branch opens with its first letter, then checks that no word character precedes it: re then
@@ -184,6 +285,26 @@ class Lexicon:
                         if gate_words else None)
         self.gate_names = {w: tuple(k for k, ws in self.gates.items() if w in ws) for w in gate_words}
         self.gate_len = max(map(len, gate_words), default=0)
+        # the gate words of a sentence found by one Aho-Corasick pass (_gates_in): the words of two characters
+        # or more, each kept where no word character stands on either side; those of one character, which
+        # would stop the pass at every letter, by a pattern, read only for the patterns whose gates hold them
+        self.gate_iter = self.gate_single = None
+        self.single_gate_bits = 0
+        if gate_words and all(_WORD.fullmatch(w) for w in gate_words):
+            automaton = ahocorasick.Automaton()
+            for w in gate_words:
+                if len(w) > 1:
+                    automaton.add_word(w, (len(w), self.gate_names[w]))
+            automaton.make_automaton()
+            self.gate_iter = automaton.iter
+            singles = sorted(w for w in gate_words if len(w) == 1)
+            if singles:
+                self.gate_single = re.compile(r"(?<!\w)[" + re.escape("".join(singles)) + r"](?!\w)")
+            names = [name for _, _, name in self.mentioned] + ["relative"] * len(self.relative) + ["same_period"]
+            self.single_gate_bits = sum(1 << k for k, name in enumerate(names)
+                                        if any(len(w) == 1 for w in self.gates.get(name, ())))
+        self.ungated = frozenset(name for _, _, name in self.mentioned) | {"relative", "same_period"}
+        self.ungated -= set(self.gates)
 
     def open_form(self, rx: re.Pattern) -> re.Pattern | None:
         try:
@@ -233,6 +354,16 @@ class Periods:
         self._silent: dict[int, tuple] = {}  # sentence index -> (silent, or _MAYBE, and its span)
         self._silent_cols: dict[tuple | None, dict] = {}  # previous sentence's period -> columns
         self._newlines: list[int] | None = None
+        self._bits_of: dict[tuple[int, int], int] = {}
+
+    def _bits(self, s: int, e: int) -> int:
+        """Lexicon.mask of text[s:e], read once per sentence; every bit for a long window (a run-on line's)."""
+        key = (s, e)
+        got = self._bits_of.get(key)
+        if got is None:
+            lx = self.lx
+            got = self._bits_of[key] = lx.mask.of(self.scan.low, s, e) if e - s <= MASKED else lx.mask.all
+        return got
 
     def _search(self, rx: re.Pattern, pos: int, endpos: int) -> re.Match | None:
         """scan.search, once per window: every figure of a sentence asks about the same sentence or clause."""
@@ -285,6 +416,22 @@ class Periods:
 
         return wanted
 
+    def _gates_in(self, s: int, e: int, named: int) -> set[str]:
+        """_gated for a sentence, as the set of the names of its gates that open (and those of patterns without
+        a gate): the gate words found as whole words of text[s:e] in one pass. named: the patterns asked about."""
+        lx = self.lx
+        seg = self.scan.low[s:e]
+        n = len(seg)
+        present = set(lx.ungated)
+        for end, (k, names) in lx.gate_iter(seg):
+            a = end - k + 1
+            if (a == 0 or not _word_char(seg[a - 1])) and (end + 1 == n or not _word_char(seg[end + 1])):
+                present.update(names)
+        if named & lx.single_gate_bits:
+            for m in lx.gate_single.finditer(seg):
+                present.update(lx.gate_names[m.group()])
+        return present
+
     def _named(self, s: int, e: int) -> int:
         """The patterns of mentions (a bit each) one of whose literals occurs in text[s:e]; all of them where
         the lexicon's gate words already tell (one search of the words of the window does for them all)."""
@@ -299,35 +446,42 @@ class Periods:
 
     # ---------------------------------------------------------------- mentions in a sentence
     def mentions(self, s: int, e: int) -> list[Mention]:
-        if s in self._mentions:
-            return self._mentions[s]
+        got = self._mentions.get(s)
+        if got is not None:
+            return got
+        lx, scan = self.lx, self.scan
+        lo = bisect.bisect_left(self.year_starts, s)
+        hi = bisect.bisect_left(self.year_starts, e)
+        bits = self._bits(s, e)
+        short = bits != lx.mask.all  # a sentence, whose literals tell which patterns can find a period in it
+        # a pattern is run only where one of its words occurs: Python's re tries an alternation that begins
+        # with \b at every position of the sentence, the slowest step of period resolution
+        if short:
+            # the mask told which patterns have a literal in the sentence; the gate words are read only for them
+            named = bits & lx.naming_bits
+            wanted = (None if not named or not lx.gates else self._gates_in(s, e, named) if lx.gate_iter is not None
+                      else _Asked(self._gated(s, e)))
+        elif not lx.gates and lo == hi and lx.naming is not None and scan.low is not None \
+                and lx.naming.search(scan.low, s, e) is None:
+            named = 0  # no year, and no literal of a pattern that finds a period
+        else:
+            wanted, named = _Asked(self._gated(s, e)), self._named(s, e)
+        if named:
+            out = self._periods_named(s, e, lo, hi, named, wanted, short)
+        else:  # the years alone, in text order
+            out = [Mention(t.start, t.end, "year", 1, 12, t.year) for t in self.years[lo:hi]] if lo < hi else []
+        if out:
+            self._roles_of(out, s, e)
+        self._mentions[s] = out
+        return out
+
+    def _periods_named(self, s: int, e: int, lo: int, hi: int, named: int, wanted, short: bool) -> list[Mention]:
+        """The periods of text[s:e]: named by the patterns whose bits are set in named (and whose gate words,
+        wanted, occur), and the years of self.years[lo:hi]; each span is taken by the first that finds it."""
         lx, text, scan = self.lx, self.text, self.scan
         out: list[Mention] = []
-        if not lx.gates and bisect.bisect_left(self.year_starts, s) == bisect.bisect_left(self.year_starts, e) \
-                and lx.naming is not None and scan.low is not None and lx.naming.search(scan.low, s, e) is None:
-            # no year, and no literal of a pattern that finds a period (where gate words do not already tell)
-            self._mentions[s] = out
-            return out
-        # spans taken by earlier mentions, sorted by start: a window of thousands of figures has thousands
-        taken_starts: list[int] = []
-        taken_ends: list[int] = []
-        longest = 0
-
-        def free(a: int, b: int) -> bool:
-            # a span overlapping (a, b) starts after a - longest
-            for j in range(bisect.bisect_left(taken_starts, a - longest), len(taken_starts)):
-                if taken_starts[j] >= b:
-                    break
-                if taken_ends[j] > a:
-                    return False
-            return True
-
-        def take(a: int, b: int) -> None:
-            nonlocal longest
-            j = bisect.bisect_right(taken_starts, a)
-            taken_starts.insert(j, a)
-            taken_ends.insert(j, b)
-            longest = max(longest, b - a)
+        taken = _Taken()
+        free, take = taken.free, taken.take
 
         def with_year(m_end: int) -> tuple[int, int | None, int | None]:
             """A year or relative year printed right after a sub-year period: ' of 2017', ', 2017', ' of last year'."""
@@ -338,18 +492,21 @@ class Periods:
                 return y.end(), None, lx.rel_words[y.group("rel").lower()]
             return m_end, None, None
 
-        # a pattern is run only where one of its words occurs: Python's re tries an alternation that begins
-        # with \b at every position of the sentence, the slowest step of period resolution
-        wanted = self._gated(s, e)
-        named = self._named(s, e)
-
-        for k, (rx, pattern_kind, name) in enumerate(((lx.half, "half", "half"), (lx.quarter, "quarter", "quarter"),
-                                                      (lx.first_months, "months", "first_months"),
-                                                      (lx.month_range, "months", "month"),
-                                                      (lx.month_single, "month", "month"))):
-            if not (named >> k) & 1 or not wanted(name):
+        firsts: dict = {}  # a lead's finder -> where the first of its strings starts in the sentence
+        for k in lx.mentioned_set[named & (1 << len(lx.mentioned)) - 1]:
+            rx, pattern_kind, name = lx.mentioned[k]
+            if wanted is not None and name not in wanted:
                 continue
-            for m in scan.finditer(rx, s, e):
+            start = s
+            if short and (got := lx.leads.get(id(rx))) is not None:
+                finder, width = got
+                first = firsts.get(finder, -1)
+                if first == -1:
+                    first = firsts[finder] = min((end - n + 1 for end, n in finder(self.scan.low[s:e])), default=None)
+                if first is None:
+                    continue  # no month name in the sentence: the pattern cannot match
+                start = _back(text, s + first, s, width)
+            for m in (rx.finditer(text, start, e) if short else scan.finditer(rx, s, e)):
                 if not free(m.start(), m.end()):
                     continue
                 kind = pattern_kind  # per match: "January-June" makes one range a half, not the next one
@@ -380,24 +537,22 @@ class Periods:
                 end, y, rel = with_year(m.end())
                 out.append(Mention(start, end, kind, m1, m2, y, rel))
                 take(m.start(), end)
-        lo = bisect.bisect_left(self.year_starts, s)
-        hi = bisect.bisect_left(self.year_starts, e)
         for t in self.years[lo:hi]:
-            if not free(t.start, t.end):
+            if taken.starts and not free(t.start, t.end):
                 continue
             out.append(Mention(t.start, t.end, "year", 1, 12, t.year))
-        for k, (rx, delta) in enumerate(lx.relative if wanted("relative") else (), 5):
-            if not (named >> k) & 1:
-                continue
-            for m in scan.finditer(rx, s, e):
+        for k in (lx.relative_set[named >> len(lx.mentioned) & (1 << len(lx.relative)) - 1]
+                  if wanted is None or "relative" in wanted else ()):
+            rx, delta = lx.relative[k]
+            for m in (rx.finditer(text, s, e) if short else scan.finditer(rx, s, e)):
                 if free(m.start(), m.end()):
                     mm = Mention(m.start(), m.end(), "year", 1, 12, None, delta)
                     if lx.earlier.search(m.group()) and delta == -1:
                         mm.role = "earlier"  # "a year earlier": earlier than the sentence's year
                     out.append(mm)
                     take(m.start(), m.end())
-        for m in (scan.finditer(lx.same_period, s, e)
-                  if (named >> (5 + len(lx.relative))) & 1 and wanted("same_period") else ()):
+        for m in ((lx.same_period.finditer(text, s, e) if short else scan.finditer(lx.same_period, s, e))
+                  if named & lx.b_same and (wanted is None or "same_period" in wanted) else ()):
             for mm in out:
                 if m.start() <= mm.start < m.end() or mm.start <= m.start() < mm.end:
                     mm.role, mm.same_period = "base", True
@@ -405,6 +560,12 @@ class Periods:
                 y = m.group("y") if "y" in m.groupdict() else None
                 out.append(Mention(m.start(), m.end(), "year", 1, 12, int(y) if y else None, None if y else -1,
                                    role="base", same_period=True))
+        out.sort(key=_START)
+        return out
+
+    def _roles_of(self, out: list[Mention], s: int, e: int) -> None:
+        """The role of each period of text[s:e] that the words before or after it make other than "period"."""
+        lx, text, scan = self.lx, self.text, self.scan
         roles = self._roles
         for mm in out:
             if mm.role != "period":
@@ -426,9 +587,6 @@ class Periods:
                 mm.role = "modifier"
             if key is not None:
                 roles[key] = mm.role
-        out.sort(key=lambda m: m.start)
-        self._mentions[s] = out
-        return out
 
     def _attached_to_figure(self, mm: Mention, s: int) -> tuple[int, int] | None:
         """The figure a period stands right after ('$4bn in 2009'), if any."""
@@ -486,7 +644,9 @@ class Periods:
             return got[0]
         if (s, e) != got[1:]:
             return False  # a window: only literals tell which of its parts cannot hold a match
-        quiet = not self.mentions(s, e) and all(self._search(rx, s, e) is None for rx in self.lx.whole)
+        bits, bit_of = self._bits(s, e), self.lx.bit_of
+        quiet = not self.mentions(s, e) and all(not bits & bit_of[id(rx)] or self._search(rx, s, e) is None
+                                                for rx in self.lx.whole)
         self._silent[i] = (quiet, s, e)
         return quiet
 
@@ -500,19 +660,26 @@ class Periods:
         # sentence dense with figures (a table row, a run-on line of figures), not in prose
         figures = bisect.bisect_left(self.fig_starts, e) - bisect.bisect_left(self.fig_starts, s)
         if figures < 2 or low is None or lx.naming is None or lx.partial is None or \
-                bisect.bisect_left(self.year_starts, s) != bisect.bisect_left(self.year_starts, e) or \
-                (lx.partial.search(low, s, e) is not None and
-                 (e - s > DENSE * figures or self._may_match(lx.partial_patterns, s, e))):
+                bisect.bisect_left(self.year_starts, s) != bisect.bisect_left(self.year_starts, e):
             return False, s, e
-        if lx.naming.search(low, s, e) is None and not self._may_match(lx.whole, s, e):
+        bits = self._bits(s, e)
+        if bits == lx.mask.all:  # a long sentence: its literals searched for one pattern at a time
+            bits = -1 if lx.partial.search(low, s, e) is not None else ~lx.partial_bits
+            if lx.naming.search(low, s, e) is None:
+                bits &= ~lx.naming_bits
+        if bits & lx.partial_bits and (e - s > DENSE * figures or self._may_match(lx.partial_patterns, s, e, bits)):
+            return False, s, e
+        if not bits & lx.naming_bits and not self._may_match(lx.whole, s, e, bits):
             return True, s, e
         return _MAYBE, s, e
 
-    def _may_match(self, patterns, s: int, e: int) -> bool:
+    def _may_match(self, patterns, s: int, e: int, bits: int = -1) -> bool:
         """False only where no match of any of the patterns lies within any part of text[s:e]: none of its
-        literals occurs there, or the pattern's open form (_open_form) matches nowhere in it."""
+        literals occurs there (bits: the Lexicon.mask of text[s:e], where it was read), or the pattern's open
+        form (_open_form) matches nowhere in it."""
+        bit_of = self.lx.bit_of
         for rx in patterns:
-            if self.scan.may(rx, s, e):
+            if bits & bit_of[id(rx)] and self.scan.may(rx, s, e):
                 wider = self.lx.open_form(rx)
                 if wider is None or wider.search(self.text, s, e) is not None:
                     return True
@@ -540,25 +707,35 @@ class Periods:
         if f is None:
             lx, may = self.lx, self.scan.may
             own, starts, year = self._own_periods(s, e)
-            if bisect.bisect_left(self.fig_starts, e) - bisect.bisect_left(self.fig_starts, s) < 3:
-                f = _Facts(own, starts, year)  # too few figures to repay reading the sentence for them
+            bits = self._bits(s, e)
+            many = bisect.bisect_left(self.fig_starts, e) - bisect.bisect_left(self.fig_starts, s) >= 3
+            if bits == lx.mask.all and not many:
+                f = _Facts(own, starts, year)  # too few figures to repay reading the long window for them
             else:
-                by = may(lx.future_by, s, e)
-                if by and self.clause(s, s, e) == (s, e):
+                if bits == lx.mask.all:
+                    target, forecast, right, by = (may(lx.target, s, e), may(lx.forecast, s, e),
+                                                   may(lx.outlook_right, s, e), may(lx.future_by, s, e))
+                else:
+                    target, forecast, right, by = (bool(bits & lx.b_target), bool(bits & lx.b_forecast),
+                                                   bool(bits & lx.b_right), bool(bits & lx.b_by))
+                if many and by and self.clause(s, s, e) == (s, e):
                     # one clause: every figure searches up to the sentence's end, so a match must be one of the
                     # sentence's ("к 2030" needs a year, and the literals of a year are in any table row)
                     by = self._search(lx.future_by, s, e) is not None
-                f = _Facts(own, starts, year, may(lx.period_break, s, e), may(lx.target, s, e),
-                           may(lx.forecast, s, e), may(lx.outlook_right, s, e), by)
-                f.quiet = (not self.mentions(s, e) and self._search(lx.between_years, s, e) is None
-                           and not (f.target or f.forecast or f.right or f.by))
+                f = _Facts(own, starts, year, may(lx.period_break, s, e) if many else True, target, forecast, right,
+                           by, bits=bits)
+                if many:
+                    f.quiet = (not self.mentions(s, e) and not (bits & lx.b_between and
+                                                                self._search(lx.between_years, s, e))
+                               and not (f.target or f.forecast or f.right or f.by))
             self._facts[(s, e)] = f
         return f
 
     def _resolve(self, q_start: int, q_end: int, s: int, e: int, lo: int, hi: int, change: bool, f: _Facts) -> dict:
         lx, text, pub = self.lx, self.text, self.pub
         own, own_starts, sentence_year = f.own, f.starts, f.year
-        outlook = self.outlook(q_start, q_end, lo, hi, f)
+        # (no word of a target, forecast or deadline in the sentence: an outcome, without asking)
+        outlook = self.outlook(q_start, q_end, lo, hi, f) if f.target or f.forecast or f.right or f.by else "actual"
         period = Period()
         chosen: Mention | None = None
 
@@ -576,14 +753,14 @@ class Periods:
                     chosen = own[i]
         basis = "stated" if chosen is not None else None
         # ... or the span it opens or closes: "between 2005 and 2006 ... grew from $15m to $90m"
-        if chosen is None and (b := self._search(lx.between_years, s, e)):
+        if chosen is None and f.bits & lx.b_between and (b := self._search(lx.between_years, s, e)):
             before = text[max(s, q_start - 12):q_start]
             if lx.span_from.search(before):
                 period, basis = Period(int(b.group("a")), 1, 12, "year", "stated"), "stated"
             elif lx.span_to.search(before):
                 period, basis = Period(int(b.group("b")), 1, 12, "year", "stated"), "stated"
         # 2. the clause's period, then the sentence's; a period attached to another figure is that figure's
-        if chosen is None and period.year is None:
+        if chosen is None and period.year is None and own:  # (no period of its own in the sentence: none to take)
             def usable(m: Mention) -> bool:
                 # a period attached to a figure this one is compared with is that figure's: "$6bn, up from
                 # $4bn in 2009"; one attached to a coordinated figure is shared: "... and imports to $1bn in 2017"
@@ -629,14 +806,14 @@ class Periods:
             if prev is not None:
                 period = Period(prev[0], prev[1], prev[2], prev[3], "previous_sentence")
         # 4. an event whose year the article gives
-        if period.year is None and basis is None and (ev := self.event_year(s, e)) is not None:
+        if period.year is None and basis is None and f.bits & lx.b_event and (ev := self.event_year(s, e)) is not None:
             period = Period(ev, 1, 12, "year", "event")
         # 5. the publication year
         if period.year is None and period.basis == "unknown" and basis is None and pub is not None:
             period = Period(pub.year, 1, 12, "year", "publication_year")
 
         # a stock accumulated over time: "accumulated investment since 2005 reached ..."
-        if period.year is not None and self._search(lx.to_date, lo, hi):
+        if period.year is not None and f.bits & lx.b_to_date and self._search(lx.to_date, lo, hi):
             since = self._search(lx.since_any, lo, hi)
             period.kind = "to_date"
             if since:
@@ -647,7 +824,8 @@ class Periods:
 
         # forecasts "in 15 years"
         base_year = base_period = None
-        if outlook != "actual" and pub is not None and (sp := self._search(lx.span_years, lo, hi)) and sp.group("n2"):
+        if outlook != "actual" and pub is not None and f.bits & lx.b_span \
+                and (sp := self._search(lx.span_years, lo, hi)) and sp.group("n2"):
             n = _count(sp.group("n2"))
             if n and period.basis == "publication_year":
                 period = Period(pub.year + int(n), 1, 12, "year", "relative")
@@ -657,7 +835,7 @@ class Periods:
             outlook = "forecast"  # a figure for a year after publication cannot be an outcome
         cols = period.columns()
         if base_year is None:
-            base_year, base_period = self.base(q_start, q_end, s, e, lo, hi, period, change, chosen, f.brk)
+            base_year, base_period = self.base(q_start, q_end, s, e, lo, hi, period, change, chosen, f.brk, f.bits)
         if base_year is not None and period.year is not None and base_year >= period.year \
                 and base_period is None:
             base_year = None  # the base is never the claim's own period
@@ -665,12 +843,14 @@ class Periods:
         return cols
 
     def base(self, q_start, q_end, s, e, lo, hi, period: Period, change: bool, chosen: Mention | None,
-             breaks: bool = True):
+             breaks: bool = True, bits: int = -1):
         """(base_year, base_period) of a comparison stated in the figure's clause. breaks: False where the
-        sentence holds no period break, which then need not be searched for."""
+        sentence holds no period break, which then need not be searched for; bits: its Lexicon.mask."""
         lx, pub, scan = self.lx, self.pub, self.scan
         y = period.year
         ms = self.mentions(s, e)
+        if not ms and not (change and y is not None):
+            return None, None  # no period to compare with, and no span or start of one asked about
         # a comparison may follow the figure's clause: "rose by 9% compared to the same period of 2022"
         bases = [m for m in ms if m.role == "base" and lo <= m.start and m is not chosen]
         if bases and bases[-1].start >= hi:  # (ms is in text order) a base past the clause: how far it reaches
@@ -685,11 +865,11 @@ class Periods:
                         and not (breaks and scan.search(lx.period_break, q_end, at[0])):
                     bases.append(m)
         if not bases and change and y is not None:
-            since = self._search(lx.since_year, s, e)
+            since = self._search(lx.since_year, s, e) if bits & lx.b_since_year else None
             if since and int(since.group("y")) < y:
                 b = int(since.group("y"))
                 return b, f"{b:04d}-01/{b:04d}-12"
-            if (m := self._search(lx.span_years, s, e)):
+            if bits & lx.b_span and (m := self._search(lx.span_years, s, e)):
                 n = _span_length(m)
                 if n:
                     return y - n, None

@@ -66,7 +66,8 @@ def _required(items) -> frozenset[str] | None:
 
     for op, av in items:
         chars = (frozenset({chr(av).lower()}) if op is C.LITERAL and chr(av) not in _UNSAFE
-                 else _class(av) if op is C.IN else None)
+                 else _class(av) if op is C.IN
+                 else _strings([(op, av)]) if op is C.SUBPATTERN or op is C.BRANCH else None)
         if chars and len(run) * len(chars) <= _MAX_RUN:
             run = {r + c for r in run for c in chars}
             continue
@@ -89,6 +90,31 @@ def _required(items) -> frozenset[str] | None:
             consider(_required(av.data))
     consider(frozenset(run))
     return best
+
+
+def _strings(items, limit: int = _MAX_RUN) -> frozenset[str] | None:
+    """The strings (lower case) the parsed sequence matches, where it is made of characters, small classes and
+    groups or alternations of them only ("H(?P<hn>[12])": h1, h2); None otherwise or where they are more than
+    limit."""
+    out = {""}
+    for op, av in items:
+        if op is C.AT:
+            continue  # zero width
+        if op is C.LITERAL:
+            got = frozenset({chr(av).lower()}) if chr(av) not in _UNSAFE else None
+        elif op is C.IN:
+            got = _class(av)
+        elif op is C.SUBPATTERN:
+            got = _strings(av[-1].data, limit)
+        elif op is C.BRANCH:
+            alts = [_strings(p.data, limit) for p in av[1]]
+            got = None if any(a is None for a in alts) else frozenset().union(*alts)
+        else:
+            return None
+        if got is None or len(out) * len(got) > limit:
+            return None
+        out = {o + c for o in out for c in got}
+    return frozenset(out)
 
 
 def _firsts(items) -> tuple[frozenset[str], bool] | None:
@@ -414,3 +440,71 @@ def edge(rx: re.Pattern, backward: bool = False) -> Edge | None:
         return Edge(_tester(got[0], rx.flags))
     except Exception:  # a construct this Python's re parses differently: no gate
         return None
+
+
+# ---------------------------------------------------------------- where a search can start
+
+def _white_only(op, av) -> bool:
+    """The item matches white space only (str.isspace, which is what \\s matches in a str pattern)."""
+    if op is C.LITERAL:
+        return chr(av).isspace()
+    if op is C.CATEGORY:
+        return av in _SPACE_CATEGORIES
+    if op is C.IN:
+        return all(_white_only(o, a) for o, a in av)
+    return False
+
+
+def _solid(items) -> int | None:
+    """The most characters other than white space a match of the parsed sequence holds; None where unbounded."""
+    total = 0
+    for op, av in items:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue
+        if op in (C.LITERAL, C.IN, C.CATEGORY, C.ANY, C.NOT_LITERAL):
+            total += 0 if _white_only(op, av) else 1
+        elif op is C.SUBPATTERN:
+            got = _solid(av[-1].data)
+            if got is None:
+                return None
+            total += got
+        elif op is C.BRANCH:
+            alts = [_solid(p.data) for p in av[1]]
+            if any(a is None for a in alts):
+                return None
+            total += max(alts, default=0)
+        elif op in _REPEATS:
+            body = _solid(av[2].data)
+            if body is None or (body and av[1] == C.MAXREPEAT):
+                return None
+            total += body * av[1] if body else 0
+        else:
+            return None
+    return total
+
+
+def lead(rx: re.Pattern, group: str) -> tuple[frozenset[str], int] | None:
+    """(the strings, lower case, one of which starts every match of the named group; the most characters other
+    than white space a match of rx holds before the group), where the group stands in the pattern's top-level
+    sequence (behind any lookahead that leads it). A match then starts no earlier than where, going back from
+    the first of those strings in a window, that many such characters have been passed. None where not told."""
+    try:
+        items = list(P.parse(rx.pattern, rx.flags).data)
+        index = rx.groupindex[group]
+    except Exception:  # no such group, or a construct the parser of this Python reads differently
+        return None
+    while True:
+        body = [(op, av) for op, av in items if op not in (C.AT, C.ASSERT, C.ASSERT_NOT)]
+        if len(body) == 1 and body[0][0] is C.SUBPATTERN and body[0][1][0] != index:
+            items = list(body[0][1][-1].data)
+            continue
+        break
+    for j, (op, av) in enumerate(items):
+        if op is C.SUBPATTERN and av[0] == index:
+            width = _solid(items[:j])
+            inner = [(o, a) for o, a in av[-1].data if o is not C.AT]
+            starts = _strings(inner[:1], 4096) if inner else None
+            if width is None or not starts or not all(starts):
+                return None
+            return starts, width
+    return None

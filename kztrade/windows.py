@@ -26,6 +26,7 @@ from re import _constants as C
 from re import _parser as P
 
 from .prefilter import Scan, literals
+from .prefilter import _white_only as _white
 
 _LONG = 512  # characters of a window that may stand for a sentence of a run-on line
 _SPACE_RUN = 16  # the longest run of white space the reach of a pattern allows for
@@ -154,7 +155,6 @@ def _occurrence_index(low: str | None, lits: tuple[str, ...] | None) -> tuple[li
 _REACH: dict[int, tuple[re.Pattern, int | None]] = {}  # id(pattern) -> (pattern, its reach)
 _REPEATS = tuple(getattr(C, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(C, n))
 _ONE = {C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN, C.CATEGORY}
-_SPACE_CATEGORIES = {getattr(C, n) for n in ("CATEGORY_SPACE", "CATEGORY_UNI_SPACE") if hasattr(C, n)}
 
 
 def reach(rx: re.Pattern) -> int | None:
@@ -170,17 +170,6 @@ def reach(rx: re.Pattern) -> int | None:
             r = None
         got = _REACH[id(rx)] = (rx, r)
     return got[1]
-
-
-def _white(op, av) -> bool:
-    """The item matches white space only."""
-    if op is C.LITERAL:
-        return chr(av).isspace()
-    if op is C.CATEGORY:
-        return av in _SPACE_CATEGORIES
-    if op is C.IN:
-        return all(_white(o, a) for o, a in av)
-    return False
 
 
 def _extent(items) -> tuple[int, int]:

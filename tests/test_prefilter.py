@@ -52,6 +52,10 @@ def test_the_literals_of_a_pattern_are_those_every_match_holds():
         {"accumulated", "total", "stock"}
     assert literals(re.compile(r"\d+(?:\.\d+)?")) is None  # no literal: always searched
     assert set(literals(re.compile(r"(?:foo)?bar|baz"))) == {"bar", "baz"}
+    # a group of characters or of plain alternatives continues the run around it
+    assert set(literals(re.compile(r"\bH(?P<hn>[12])\b", re.I))) == {"h1", "h2"}
+    assert set(literals(re.compile(r"in\s+(?:May|June)(?:st|nd)", re.I))) == {"mayst", "maynd", "junest", "junend"}
+    assert set(literals(re.compile(r"x(?:ab|)y"))) == {"xaby", "xy"}
 
 
 def test_every_window_of_the_samples():
