@@ -21,7 +21,8 @@ from . import casefree
 from . import grammar as g
 from .candidates import starts
 from .lang import lexicon
-from .prefilter import Scan, by_first_digit, edge
+from .prefilter import Scan, edge
+from .trie_branches import tried
 
 
 @dataclass
@@ -723,7 +724,7 @@ def _rules(code: str) -> SimpleNamespace:
     ns["QUALIFIERS_RIGHT"] = [(_Gated(rx), q, rx.match("") is not None) for rx, q in L.QUALIFIERS_RIGHT]
     ns["UNIT_OF"] = list(L.UNIT_OF)
     ns["number"] = _Remembered(L.number)
-    ns["token_res"] = by_first_digit(L.token_re())
+    ns["token_res"] = tried(L.token_re(), digit=True), tried(L.token_re(), digit=False)
     # re.I costs little over ASCII words: there lower-casing each text would cost more than it saves
     ascii_words = all(w.isascii() for w in L.candidate_spec()[0])
     ns["token_low"] = None if ascii_words else casefree.lowered(L.token_re())
