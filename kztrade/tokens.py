@@ -109,6 +109,14 @@ def _squeeze(s: str) -> str:
     return " ".join(s.split())
 
 
+def _docnum_detail(left: str, raw: str) -> str:
+    return (left.strip().split()[-1] if left.strip() else "") + " " + raw
+
+
+def _day_detail(left: str, raw: str, right: str) -> str:
+    return "date: " + _squeeze(left[-10:] + raw + right[:10])
+
+
 class Tokenizer:
     """Scans one text; chrome_start marks where page furniture (footer link lists) begins; lang names the
     lexicon (kztrade.lang.en, kztrade.lang.ru) whose words and print conventions the rules read."""
@@ -185,26 +193,27 @@ class Tokenizer:
         R = self.rules
         P = R.plain
         info = P.info[raw]
-        if info is None or s >= self.chrome_start or (R.chrome_line is not None and self._chrome_line(s)):
+        if info is None:
             return None
+        if s >= self.chrome_start or (R.chrome_line is not None and self._chrome_line(s)):
+            return self._page_chrome(Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex))
         left, right, lns, rns, after = self._edges(s, e)
+        # _digits' first rules, which no other precedes: their exclusion is classify()'s
+        if (marked := self._marks(s, raw, left, right)) is not None:
+            return Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex).exclude(*marked)
         for search, k in P.pre_left[lns]:
             if search(left[-k:]):
                 return None
         for match in P.pre_right[rns]:
             if match(right):
                 return None
-        lc, rc = left[-1:], right[:1]
-        if (rc == ":" and right[1:3].isdigit()) or (lc == ":" and left[-2:-1].isdigit()) or (lc == "[" and rc == "]"):
-            return None  # a time of day, a footnote: _digits' rules that read the characters themselves
-        if lc in _URL_LEFT and self._in_url(s):
-            return None
         if P.chrome_opens[lns] and R.CHROME_LEFT.search(left[-14:]) and R.CHROME_RIGHT.match(right.split("\n", 1)[0]):
             return None
         # a word ending in a digit is no month, joiner or document word (_PlainRules checks the lexicon's)
         words_left = not lns.isdecimal() or not P.digit_words_plain
-        if words_left and _is_docnum(left[-24:], R):
-            return None
+        if words_left and _is_docnum(left[-24:], R):  # the rules _digits asks before it were asked above
+            return Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex).exclude(
+                "document_number", _docnum_detail(left, raw))
         cur = self._currency_before(left) if P.currency_opens[lns] else None
         day, period, value, detail, year = info
         if cur is None:
@@ -215,9 +224,11 @@ class Tokenizer:
                         return t.exclude("calendar_date", "month and year: " + _squeeze(left[-14:] + raw), year)
                     return t.exclude("year", f"year {raw}", year)
             elif day and ((words_left and _month_before_day(left[-24:], R)) or self._day_right(e, right, rns)):
-                return None
-            elif period and R.PERIOD_UNIT_RIGHT.match(right):
-                return None
+                return Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex).exclude(
+                    "calendar_date", _day_detail(left, raw, right))
+            elif period and (pm := R.PERIOD_UNIT_RIGHT.match(right)):
+                return Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex).exclude(
+                    "calendar_date", "part of a year: " + _squeeze(raw + pm.group()))
             elif not (ql := P.quantity_left[lns]) or not any(search(left) for search in ql):
                 # "12%": no scale, so no dot reading
                 if (tok := self._plain_quantity("digits", s, e, raw, value, detail, R.number[raw], left, right, lns,
@@ -230,9 +241,10 @@ class Tokenizer:
         none of its own rules fires."""
         R = self.rules
         P = R.plain
+        if s >= self.chrome_start or (R.chrome_line is not None and self._chrome_line(s)):
+            return self._page_chrome(Token(s, e, "words", raw, q_start=s, q_end=e, lex=self.lex))
         low = raw.lower()
-        if low in R.VAGUE_ALONE or low in R.PRONOUN_WORDS or s >= self.chrome_start or (
-                R.chrome_line is not None and self._chrome_line(s)):
+        if low in R.VAGUE_ALONE or low in R.PRONOUN_WORDS:
             return None
         value = R.words_value(raw)
         if value is None:
@@ -309,10 +321,8 @@ class Tokenizer:
             return t.exclude("vague_quantity", t.text)
         if t.kind == "ordinal":
             return t.exclude("ordinal", t.text)
-        if t.start >= self.chrome_start:
-            return t.exclude("page_chrome", "after the article's end (footer, related links)")
-        if self.rules.chrome_line is not None and self._chrome_line(t.start):
-            return t.exclude("page_chrome", "page furniture: " + _squeeze(text[t.start:t.start + 30]))
+        if t.start >= self.chrome_start or (self.rules.chrome_line is not None and self._chrome_line(t.start)):
+            return self._page_chrome(t)
         if t.kind == "digits":
             return self._digits(t, m.group("suffix"), left, right)
         if t.kind == "multiple":
@@ -320,6 +330,24 @@ class Tokenizer:
         if t.kind == "fraction":
             return self._fraction(t, left, right)
         return self._words(t, left, right)
+
+    def _page_chrome(self, t: Token) -> Token:
+        """classify()'s answer for a token after chrome_start or on a line of page furniture."""
+        if t.start >= self.chrome_start:
+            return t.exclude("page_chrome", "after the article's end (footer, related links)")
+        return t.exclude("page_chrome", "page furniture: " + _squeeze(self.text[t.start:t.start + 30]))
+
+    def _marks(self, s: int, raw: str, left: str, right: str) -> tuple[str, str] | None:
+        """(reason, detail) of _digits' first rules, read from the characters around a figure: a web address, a
+        footnote, a time of day."""
+        lc, rc = left[-1:], right[:1]
+        if lc in _URL_LEFT and self._in_url(s):
+            return "not_a_quantity", "part of a web address"
+        if lc == "[" and rc == "]":
+            return "document_number", f"footnote [{raw}]"
+        if (rc == ":" and right[1:3].isdigit()) or (lc == ":" and left[-2:-1].isdigit()):
+            return "calendar_date", "time of day " + _squeeze(left[-3:] + raw + right[:3])
+        return None
 
     def _digits(self, t: Token, suffix: str | None, left: str, right: str) -> Token:
         L = self.rules
@@ -332,12 +360,8 @@ class Tokenizer:
             if fate is not None:
                 return t.exclude(*fate)
             right = right[len(suffix):]  # "3-х стран": a case ending, the figure is a count
-        if left[-1:] in ("/", "-", "=", ".", "_", "?", "&", "#") and self._in_url(t.start):
-            return t.exclude("not_a_quantity", "part of a web address")
-        if left[-1:] == "[" and right[:1] == "]":
-            return t.exclude("document_number", f"footnote [{raw}]")
-        if (right[:1] == ":" and right[1:3].isdigit()) or (left[-1:] == ":" and left[-2:-1].isdigit()):
-            return t.exclude("calendar_date", "time of day " + _squeeze(left[-3:] + raw + right[:3]))
+        if (marked := self._marks(t.start, raw, left, right)) is not None:
+            return t.exclude(*marked)
         if len(raw) == 4 and _ZONE_LEFT.search(left):
             return t.exclude("calendar_date", "time zone " + _squeeze(left[-1:] + raw))  # "12:50+0300"
         if L.CHROME_LEFT.search(left[-14:]) and L.CHROME_RIGHT.match(right.split("\n", 1)[0]):
@@ -345,7 +369,7 @@ class Tokenizer:
         if (counter := L.COUNTER_RIGHT) is not None and counter.match(right):
             return t.exclude("page_chrome", "counter: " + _squeeze(raw + right.split("\n", 1)[0][:20]))
         if _is_docnum(left[-24:], L):
-            return t.exclude("document_number", (left.strip().split()[-1] if left.strip() else "") + " " + raw)
+            return t.exclude("document_number", _docnum_detail(left, raw))
         if L.CENTURY_RIGHT.match(right):
             return t.exclude("ordinal", f"{raw} century")
         plain_int = L.PLAIN_INT.fullmatch(raw) is not None
@@ -356,7 +380,7 @@ class Tokenizer:
             digits = _NON_DIGITS.sub("", raw)
             v = int(digits) if len(digits) < 100 else math.inf  # int() refuses over 4,300 digits; too big anyway
             if 1 <= v <= 31 and len(raw) <= 2 and (_month_before_day(left[-24:], L) or L.DAY_RIGHT.match(right)):
-                return t.exclude("calendar_date", "date: " + _squeeze(left[-10:] + raw + right[:10]))
+                return t.exclude("calendar_date", _day_detail(left, raw, right))
             if L.PERIOD_UNIT_RIGHT is not None and 1 <= v <= 12 and (pm := L.PERIOD_UNIT_RIGHT.match(right)):
                 return t.exclude("calendar_date", "part of a year: " + _squeeze(raw + pm.group()))
             rng = _YEAR_RANGE_LEFT.search(left[-8:]) if len(raw) == 2 else None
@@ -758,6 +782,12 @@ def _gate(p, backward: bool):
     return (p.last if backward else p.first) if isinstance(p, _Gated) else None
 
 
+def _raw(p):
+    """The pattern behind a _Gated one: asked where _Opens has already found its gate open (the gate is exact,
+    so the pattern answers alike wherever else it is asked)."""
+    return p.rx if isinstance(p, _Gated) else p
+
+
 class _PlainRules:
     """The questions Tokenizer._plain asks of a figure, by the characters at its edges, and its answer when
     none fires: what _digits and _after_number give a figure with nothing around it."""
@@ -766,18 +796,18 @@ class _PlainRules:
         # the patterns _digits searches the words before a figure with, (pattern, window), and matches the
         # words after it with, before it reads the figure's unit: a match may exclude the figure
         pre_left = [(R.LABEL_LEFT, 4), (_ZONE_LEFT, 32), (_YEAR_RANGE_LEFT, 8)]
-        self.pre_left = _Opens([(_gate(p, True), (p.search, k)) for p, k in pre_left])
-        self.pre_right = _Opens([(_gate(p, False), p.match) for p in (R.COUNTER_RIGHT, R.CENTURY_RIGHT) if p is not None])
+        self.pre_left = _Opens([(_gate(p, True), (_raw(p).search, k)) for p, k in pre_left])
+        self.pre_right = _Opens([(_gate(p, False), _raw(p).match) for p in (R.COUNTER_RIGHT, R.CENTURY_RIGHT) if p is not None])
         self.currency_opens = _Opens([(_gate(R.CURRENCY_LEFT, True), True), (_gate(R.RANGE_CURRENCY_LEFT, True), True)])
         self.chrome_opens = _Opens([(_gate(R.CHROME_LEFT, True), True)])  # a counter needs its right side too
         # what _words asks besides: idioms, "one or two", "and a half"
-        self.word_left = _Opens([(_gate(R.VAGUE_OR_LEFT, True), R.VAGUE_OR_LEFT.search)] if R.VAGUE_OR_LEFT else [])
-        self.word_right = _Opens([(_gate(p, False), p.match) for p in (R.IDIOM_RIGHT, R.VAGUE_OR_RIGHT, R.AND_A_HALF_RIGHT)
+        self.word_left = _Opens([(_gate(R.VAGUE_OR_LEFT, True), _raw(R.VAGUE_OR_LEFT).search)] if R.VAGUE_OR_LEFT else [])
+        self.word_right = _Opens([(_gate(p, False), _raw(p).match) for p in (R.IDIOM_RIGHT, R.VAGUE_OR_RIGHT, R.AND_A_HALF_RIGHT)
                                   if p is not None])
         # what _after_number reads (a match: _after_number reads it), but the percent sign and the counted noun,
         # asked after them as _after_number does (one matching gives the unit); the qualifiers after a figure up
         # to the first that an empty mention takes (its answer whatever follows)
-        self.quantity_left = _Opens([(_gate(p, True), p.search) for p in (R.POPULATION_LEFT, R.AGE_LEFT)])
+        self.quantity_left = _Opens([(_gate(p, True), _raw(p).search) for p in (R.POPULATION_LEFT, R.AGE_LEFT)])
         right = [R.SCALE_RIGHT, R.RANGE_TAIL, R.GLUED_BARE_SCALE, R.RANGE_SCALE_RIGHT, R.UNIT_RE,
                  R.CURRENCY_WORD_RIGHT, R.ISO_RIGHT, R.AGE_RIGHT, R.TIMES_RIGHT]
         self.qualifier = "exact"
@@ -786,7 +816,7 @@ class _PlainRules:
                 self.qualifier = q
                 break
             right.append(rx)
-        self.right = _Opens([(_gate(p, False), p.match) for p in right if p is not None])
+        self.right = _Opens([(_gate(p, False), _raw(p).match) for p in right if p is not None])
         self.subject_opens = _Opens([(_gate(R.SUBJECT_RIGHT, False), True)])
         self.percent_opens = _Opens([(_gate(R.PERCENT_RIGHT, False), True)])
         self.opens = _Opens([(_gate(R.RANGE_OPEN_RIGHT, False), True)] if R.RANGE_OPEN_RIGHT is not None else [])
