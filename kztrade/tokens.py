@@ -529,7 +529,12 @@ class Tokenizer:
     def _after_number(self, t: Token, right: str, left: str, glued: bool) -> Token:
         L = self.rules
         pos = 0
-        sc = L.SCALE_RIGHT.match(right)
+        # the patterns matched at the start of `right` or `rest` are asked only where their gate opens at its first
+        # non-blank character (_Gated.at), found once for each
+        c = right.lstrip()[:1]
+        SCALE, UNIT, PERCENT, CWORD, PER, TAIL = (L.SCALE_RIGHT, L.UNIT_RE, L.PERCENT_RIGHT, L.CURRENCY_WORD_RIGHT,
+                                                   L.PER_RIGHT, L.RANGE_TAIL)
+        sc = SCALE.rx.match(right) if SCALE.at[c] else None
         bare = L.GLUED_BARE_SCALE
         if not sc and glued and (t.unit or (bare is not None and bare.match(right))):
             sc = L.GLUED_SCALE_RIGHT.match(right)
@@ -543,14 +548,18 @@ class Tokenizer:
                 pos += cm.end()
         elif (rg := L.RANGE_SCALE_RIGHT.match(right)):
             t.value *= L.SCALES[rg.group(1).lower()]  # "$1.5-2 billion": the scale is printed once
-        um = L.UNIT_RE.match(right)
+        um = UNIT.rx.match(right) if UNIT.at[c] else None
         # "the first nine months of 2017", "the results of 8 months of this year": a period, not a duration
         if um and L.PERIOD_RIGHT.match(right[um.end():]) and (
                 L.PERIOD_LEFT.search(left) or any(r.match(um.group(1)) and u in ("months", "weeks")
                                                   for r, u in L.UNIT_OF)):
             return t.exclude("calendar_date", "period: " + _squeeze(left[-6:] + t.text + right[:20]))
-        rest = right[pos:]
-        if t.unit is None and not sc and (rg := L.RANGE_TAIL.match(rest)):
+        if pos:
+            rest = right[pos:]
+            c = rest.lstrip()[:1]
+        else:
+            rest = right
+        if t.unit is None and not sc and TAIL.at[c] and (rg := TAIL.rx.match(rest)):
             after = rest[rg.end():]
             if L.PERCENT_RIGHT.match(after):
                 t.unit = "percent"
@@ -566,21 +575,24 @@ class Tokenizer:
                     rate = f"{t.unit}_per_{L.per_unit(per.group(1))}"
                     t.unit = rate if rate in g.RATE_UNITS else t.unit
         if t.unit is None:
-            if (m := L.PERCENT_RIGHT.match(rest)):
+            if PERCENT.at[c] and (m := PERCENT.rx.match(rest)):
                 t.unit, pos = "percent", pos + m.end()
-            elif (m := L.CURRENCY_WORD_RIGHT.match(rest)):
+            elif CWORD.at[c] and (m := CWORD.rx.match(rest)):
                 t.unit, pos = L.currency_word(m.group(1)), pos + m.end()
             elif (m := L.ISO_RIGHT.match(rest)) and m.group(1) in g.iso_currencies() and (sc or glued):
                 t.unit, pos = m.group(1), pos + m.end()
-        rest = right[pos:]
-        if t.unit in g.CURRENCIES_RATE_BASE and not L.PER_RIGHT.match(rest) and (rg := L.RANGE_TAIL.match(rest)) \
-                and (m := L.PER_RIGHT.match(rest[rg.end():])):
-            rate = f"{t.unit}_per_{L.per_unit(m.group(1))}"  # "KZT 440-450/$": the rate is printed once
-            t.unit = rate if rate in g.RATE_UNITS else t.unit
-        if t.unit in g.CURRENCIES_RATE_BASE and (m := L.PER_RIGHT.match(rest)):
-            rate = f"{t.unit}_per_{L.per_unit(m.group(1))}"
-            if rate in g.RATE_UNITS:
-                t.unit, pos = rate, pos + m.end()
+            if t.unit is not None:
+                rest = right[pos:]
+                c = rest.lstrip()[:1]
+        if t.unit in g.CURRENCIES_RATE_BASE:
+            per = PER.rx.match(rest) if PER.at[c] else None
+            if not per and TAIL.at[c] and (rg := TAIL.rx.match(rest)) and (m := PER.match(rest[rg.end():])):
+                rate = f"{t.unit}_per_{L.per_unit(m.group(1))}"  # "KZT 440-450/$": the rate is printed once
+                t.unit = rate if rate in g.RATE_UNITS else t.unit
+            if t.unit in g.CURRENCIES_RATE_BASE and per:
+                rate = f"{t.unit}_per_{L.per_unit(per.group(1))}"
+                if rate in g.RATE_UNITS:
+                    t.unit, pos = rate, pos + per.end()
         elif t.unit is None:
             if L.POPULATION_LEFT.search(left):
                 t.unit, t.subject = "persons", "population"
@@ -588,7 +600,7 @@ class Tokenizer:
                 t.unit = "years"
                 t.subject = "age"
                 pos += m.end() if m else 0
-            elif (m := L.UNIT_RE.match(rest)):
+            elif UNIT.at[c] and (m := UNIT.rx.match(rest)):
                 unit = next(u for r, u in L.UNIT_OF if r.match(m.group(1)))
                 if unit == "decades":
                     t.value, unit = t.value * 10, "years"
@@ -669,12 +681,14 @@ class _Gated:
     the end): most figures have nothing around them that any one rule looks for, and a dict lookup proves it
     for a fraction of the cost of the regular expression. Answers exactly as the pattern does."""
 
-    __slots__ = ("rx", "match", "search", "fullmatch", "first", "last")
+    __slots__ = ("rx", "match", "search", "fullmatch", "first", "last", "at")
 
     def __init__(self, rx: re.Pattern):
         self.rx, self.fullmatch = rx, rx.fullmatch
         self.first = first = edge(rx)
         self.last = last = edge(rx, backward=True)
+        # for a caller that knows the first non-blank character c of the string: rx.match is asked where at[c]
+        self.at = first if first is not None else _ALWAYS
         self.match = _gate_match(rx.match, first) if first is not None else rx.match
         self.search = _gate_search(rx.search, last) if last is not None else rx.search
 
