@@ -295,9 +295,10 @@ class Tokenizer:
         before = text[max(0, s - R.QUALIFIER_WINDOW):s]
         if R.QUALIFIER_END[before.rstrip()[-1:]] and self._may_qualify(s) and R.qualifier_before(before):
             return None
-        if P.opens[after] and R.RANGE_OPEN_RIGHT.match(text, e, e + 12):
+        # (their gates opened at the first character after and the last before: the patterns themselves)
+        if P.opens[after] and P.range_open(text, e, e + 12):
             return None
-        if P.closes[lns] and R.RANGE_CLOSE_LEFT.search(text, max(0, s - 12), s):
+        if P.closes[lns] and P.range_close(text, max(0, s - 12), s):
             return None
         unit, subject = P.unit, P.subject
         if P.subject_opens[rns] and (sub := R.SUBJECT_RIGHT.match(right)):  # "12 cooperation agreements"
@@ -651,8 +652,9 @@ class Tokenizer:
             t.qualifier = "at_most"
             return
         inside = self.text[t.end:t.q_end]  # "двадцать с лишним миллиардов": the qualifier stands before the scale
+        c = after.lstrip()[:1]
         for rx, q, at_empty in L.QUALIFIERS_RIGHT:
-            if rx.match(after) or (rx.match(inside) if inside else at_empty):
+            if (rx.at[c] and rx.rx.match(after)) or (rx.match(inside) if inside else at_empty):
                 t.qualifier = q
                 return
 
@@ -762,6 +764,8 @@ def _rules(code: str) -> SimpleNamespace:
     ns["QUALIFIERS_RIGHT"] = [(_Gated(rx), q, rx.match("") is not None) for rx, q in L.QUALIFIERS_RIGHT]
     ns["UNIT_OF"] = list(L.UNIT_OF)
     ns["number"] = _Remembered(L.number)
+    # the lexicon's answers for one word, which read static tables (a morphology, the country names)
+    ns["people"], ns["docnum_word"] = _Remembered(L.people), _Remembered(L.docnum_word)
     ns["token_res"] = tried(L.token_re(), digit=True), tried(L.token_re(), digit=False)
     # re.I costs little over ASCII words: there lower-casing each text would cost more than it saves
     ascii_words = all(w.isascii() for w in L.candidate_spec()[0])
@@ -835,6 +839,8 @@ class _PlainRules:
         self.percent_opens = _Opens([(_gate(R.PERCENT_RIGHT, False), True)])
         self.opens = _Opens([(_gate(R.RANGE_OPEN_RIGHT, False), True)] if R.RANGE_OPEN_RIGHT is not None else [])
         self.closes = _Opens([(_gate(R.RANGE_CLOSE_LEFT, True), True)] if R.RANGE_CLOSE_LEFT is not None else [])
+        self.range_open = R.RANGE_OPEN_RIGHT and _raw(R.RANGE_OPEN_RIGHT).match  # asked where `opens` says
+        self.range_close = R.RANGE_CLOSE_LEFT and _raw(R.RANGE_CLOSE_LEFT).search
         self.subject = R.subject([])
         self.unit = "persons" if self.subject and any(R.people(w) for w in self.subject.split()) else "count"
         # _is_docnum and _month_before_day read the last words before a figure; one ending in a digit is none
