@@ -76,13 +76,13 @@ def _month_before_day(left: str, L) -> bool:
     if not L.MONTH_BEFORE_DAY:
         return False
     w = _words_before(left)
-    if len(w) >= 2 and re.fullmatch(r"\d{1,2}[-–]", w[-1]) and L.is_month(w[-2]):
+    if len(w) >= 2 and _DAY_DASH.fullmatch(w[-1]) and L.is_month(w[-2]):
         return True  # "September 5-6"
     if not w or not left[-1:].isspace():
         return False
     if L.is_month(w[-1]):
         return True
-    return len(w) >= 3 and w[-1] in L.JOINERS | {","} and L.is_day(w[-2]) and L.is_month(w[-3])
+    return len(w) >= 3 and w[-1] in L.JOINERS_COMMA and L.is_day(w[-2]) and L.is_month(w[-3])
 
 
 def _month_before_year(left: str, L) -> bool:
@@ -99,6 +99,7 @@ def _month_before_year(left: str, L) -> bool:
     return len(w) >= 2 and L.is_day(w[-1]) and L.is_month(w[-2])
 
 
+_DAY_DASH = re.compile(r"\d{1,2}[-–]")
 _YEAR_RANGE_LEFT = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*$")
 _ZONE_LEFT = re.compile(r"\d:\d\d[+-]$")
 _NON_DIGITS = re.compile(r"\D")
@@ -129,6 +130,7 @@ class Tokenizer:
         self.last_currency: str | None = None  # the currency of the text's latest money figure
         self._breaks: list[int] | None = None  # where lines end, found on first need
         self._chrome: dict[int, bool] = {}
+        self._line: tuple[int, int, bool] = (0, -1, False)  # (after, up to, answer) of the line last asked
         self._scan: Scan | None = None  # the text lower-cased, for _may_qualify, on first need
 
     def tokens(self):
@@ -152,16 +154,19 @@ class Tokenizer:
             if m is None:
                 continue
             last_end = m.end()
-            kind = m.lastgroup if m.lastgroup != "suffix" else "digits"
-            if m.group("digits") is not None:
-                kind = "digits"
-            s, e = m.start(kind), m.end(kind)
-            if kind == "digits" and m.group("suffix") is None and (tok := self._plain(s, e, text[s:e])):
-                yield tok
-                continue
-            if kind == "words" and (tok := self._plain_word(s, e, text[s:e])):
-                yield tok
-                continue
+            kind = m.lastgroup
+            if kind == "digits":  # no suffix: the group is the whole match
+                s, e = i, last_end
+                if (tok := self._plain(s, e, text[s:e])):
+                    yield tok
+                    continue
+            else:
+                if kind == "suffix" or m.group("digits") is not None:
+                    kind = "digits"
+                s, e = m.start(kind), m.end(kind)
+                if kind == "words" and (tok := self._plain_word(s, e, text[s:e])):
+                    yield tok
+                    continue
             tok = Token(s, e, "fraction" if kind == "fraction" else
                         "multiple" if kind in ("fold", "multiple") else kind, text[s:e], lex=L)
             tok.q_start, tok.q_end = s, e
@@ -169,13 +174,18 @@ class Tokenizer:
 
     def _chrome_line(self, pos: int) -> bool:
         """The lexicon's chrome_line, which answers for the line holding pos: asked once a line."""
+        if self._line[0] < pos <= self._line[1]:  # the line of the figure before, most often
+            return self._line[2]
         if self._breaks is None:
             self._breaks = [m.start() for m in _LINE_BREAK.finditer(self.text)]
             self._chrome = {}
-        line = bisect.bisect_left(self._breaks, pos)
+        breaks = self._breaks
+        line = bisect.bisect_left(breaks, pos)
         got = self._chrome.get(line)
         if got is None:
             got = self._chrome[line] = bool(self.rules.chrome_line(self.text, pos))
+        # positions of the line: after the break before it, up to its own break (as bisect_left counts them)
+        self._line = (breaks[line - 1] if line else -1, breaks[line] if line < len(breaks) else len(self.text), got)
         return got
 
     # ------------------------------------------------------------------ the common figure, in one step
@@ -766,6 +776,8 @@ def _rules(code: str) -> SimpleNamespace:
     ns["number"] = _Remembered(L.number)
     # the lexicon's answers for one word, which read static tables (a morphology, the country names)
     ns["people"], ns["docnum_word"] = _Remembered(L.people), _Remembered(L.docnum_word)
+    ns["is_month"], ns["is_day"] = _Remembered(L.is_month), _Remembered(L.is_day)
+    ns["JOINERS_COMMA"] = frozenset(L.JOINERS) | {","}
     ns["token_res"] = tried(L.token_re(), digit=True), tried(L.token_re(), digit=False)
     # re.I costs little over ASCII words: there lower-casing each text would cost more than it saves
     ascii_words = all(w.isascii() for w in L.candidate_spec()[0])
