@@ -131,6 +131,7 @@ class Tokenizer:
         self._breaks: list[int] | None = None  # where lines end, found on first need
         self._chrome: dict[int, bool] = {}
         self._line: tuple[int, int, bool] = (0, -1, False)  # (after, up to, answer) of the line last asked
+        self._present: dict[int, bool] = {}  # id(pattern) -> whether it may match anywhere in the text
         self._scan: Scan | None = None  # the text lower-cased, for _may_qualify, on first need
 
     def tokens(self):
@@ -217,7 +218,9 @@ class Tokenizer:
         for match in P.pre_right[rns]:
             if match(right):
                 return None
-        if P.chrome_opens[lns] and R.CHROME_LEFT.search(left[-14:]) and R.CHROME_RIGHT.match(right.split("\n", 1)[0]):
+        # a counter: the rest of its line first, which most figures' lines fail at its first word
+        if P.chrome_opens[lns] and R.CHROME_RIGHT.match(right, 0, len(right) if (nl := right.find("\n")) < 0 else nl) \
+                and R.CHROME_LEFT.search(left[-14:]):
             return None
         # a word ending in a digit is no month, joiner or document word (_PlainRules checks the lexicon's)
         words_left = not lns.isdecimal() or not P.digit_words_plain
@@ -239,7 +242,7 @@ class Tokenizer:
             elif period and (pm := R.PERIOD_UNIT_RIGHT.match(right)):
                 return Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex).exclude(
                     "calendar_date", "part of a year: " + _squeeze(raw + pm.group()))
-            elif not (ql := P.quantity_left[lns]) or not any(search(left) for search in ql):
+            elif not (ql := P.quantity_left[lns]) or not self._any_in(ql, left):
                 # "12%": no scale, so no dot reading
                 if (tok := self._plain_quantity("digits", s, e, raw, value, detail, R.number[raw], left, right, lns,
                                                 rns, after)):
@@ -266,7 +269,7 @@ class Tokenizer:
         for match in P.word_right[rns]:
             if match(right):
                 return None
-        if (not (ql := P.quantity_left[lns]) or not any(search(left) for search in ql)) and (
+        if (not (ql := P.quantity_left[lns]) or not self._any_in(ql, left)) and (
                 tok := self._plain_quantity("words", s, e, raw, value, None, value, left, right, lns, rns, after)):
             return tok
         t = Token(s, e, "words", raw, q_start=s, q_end=e, value=value, lex=self.lex)
@@ -445,6 +448,20 @@ class Tokenizer:
             return False
         return self._may(day.rx, e, e + len(right)) and day.match(right) is not None
 
+    def _in_text(self, rx: re.Pattern) -> bool:
+        """False where no match of rx can lie anywhere in the text (so in no window of it): asked once a text."""
+        got = self._present.get(id(rx))
+        if got is None:
+            got = self._present[id(rx)] = self._may(rx, 0, len(self.text))
+        return got
+
+    def _any_in(self, patterns, window: str) -> bool:
+        """Whether any of the patterns (which occur in the text) is found in the window."""
+        for rx in patterns:
+            if self._in_text(rx) and rx.search(window):
+                return True
+        return False
+
     def _may(self, rx: re.Pattern, pos: int, endpos: int) -> bool:
         """False where no match of rx can lie in text[pos:endpos]: none of the words every match holds occurs
         there (prefilter.Scan: the text lower-cased once, the words looked for in the window)."""
@@ -575,7 +592,7 @@ class Tokenizer:
             if L.PERCENT_RIGHT.match(after):
                 t.unit = "percent"
             elif (m := L.UNIT_RE.match(after)):
-                t.unit = next(u for r, u in L.UNIT_OF if r.match(m.group(1)))
+                t.unit = L.unit_of(m.group(1))
                 if t.unit in ("decades", "bcm"):
                     t.unit = None  # scaled units are left to the general rule
             elif (m := L.SUBJECT_RIGHT.match(after)) and L.people(m.group(1)):
@@ -605,14 +622,14 @@ class Tokenizer:
                 if rate in g.RATE_UNITS:
                     t.unit, pos = rate, pos + per.end()
         elif t.unit is None:
-            if L.POPULATION_LEFT.search(left):
+            if self._in_text(L.POPULATION_LEFT.rx) and L.POPULATION_LEFT.search(left):
                 t.unit, t.subject = "persons", "population"
-            elif (m := L.AGE_RIGHT.match(rest)) or L.AGE_LEFT.search(left):
+            elif (m := L.AGE_RIGHT.match(rest)) or (self._in_text(L.AGE_LEFT.rx) and L.AGE_LEFT.search(left)):
                 t.unit = "years"
                 t.subject = "age"
                 pos += m.end() if m else 0
             elif UNIT.at[c] and (m := UNIT.rx.match(rest)):
-                unit = next(u for r, u in L.UNIT_OF if r.match(m.group(1)))
+                unit = L.unit_of(m.group(1))
                 if unit == "decades":
                     t.value, unit = t.value * 10, "years"
                 elif unit == "bcm":  # billion cubic metres
@@ -773,6 +790,7 @@ def _rules(code: str) -> SimpleNamespace:
     # with whether each matches nothing: what is inside a mention is mostly nothing
     ns["QUALIFIERS_RIGHT"] = [(_Gated(rx), q, rx.match("") is not None) for rx, q in L.QUALIFIERS_RIGHT]
     ns["UNIT_OF"] = list(L.UNIT_OF)
+    ns["unit_of"] = _Remembered(lambda word: next(u for r, u in L.UNIT_OF if r.match(word)))  # the unit a word names
     ns["number"] = _Remembered(L.number)
     # the lexicon's answers for one word, which read static tables (a morphology, the country names)
     ns["people"], ns["docnum_word"] = _Remembered(L.people), _Remembered(L.docnum_word)
@@ -837,7 +855,7 @@ class _PlainRules:
         # what _after_number reads (a match: _after_number reads it), but the percent sign and the counted noun,
         # asked after them as _after_number does (one matching gives the unit); the qualifiers after a figure up
         # to the first that an empty mention takes (its answer whatever follows)
-        self.quantity_left = _Opens([(_gate(p, True), _raw(p).search) for p in (R.POPULATION_LEFT, R.AGE_LEFT)])
+        self.quantity_left = _Opens([(_gate(p, True), _raw(p)) for p in (R.POPULATION_LEFT, R.AGE_LEFT)])
         right = [R.SCALE_RIGHT, R.RANGE_TAIL, R.GLUED_BARE_SCALE, R.RANGE_SCALE_RIGHT, R.UNIT_RE,
                  R.CURRENCY_WORD_RIGHT, R.ISO_RIGHT, R.AGE_RIGHT, R.TIMES_RIGHT]
         self.qualifier = "exact"
