@@ -57,7 +57,10 @@ class Token:
 
 
 def _words_before(left: str, n: int = 4) -> list[str]:
-    return left.replace(",", " , ").replace("–", " – ").replace("—", " — ").split()[-n:]
+    """The last n words of left; a comma or a dash is a word of its own."""
+    if "," in left or "–" in left or "—" in left:
+        return left.replace(",", " , ").replace("–", " – ").replace("—", " — ").split()[-n:]
+    return left.rsplit(None, n)[-n:]  # the same words, splitting only at the end
 
 
 def _is_docnum(left: str, L) -> bool:
@@ -671,11 +674,13 @@ class Tokenizer:
         if q:
             t.qualifier = q
             return
-        opens, closes = L.RANGE_OPEN_RIGHT, L.RANGE_CLOSE_LEFT
-        if opens is not None and opens.match(self.text, t.q_end, t.q_end + 12):
+        P = L.plain
+        text = self.text
+        if P.opens[text[t.q_end:t.q_end + 12].lstrip()[:1]] and P.range_open(text, t.q_end, t.q_end + 12):
             t.qualifier = "at_least"
             return
-        if closes is not None and closes.search(self.text, max(0, t.start - 12), t.start):
+        lo = max(0, t.start - 12)
+        if P.closes[text[lo:t.start].rstrip()[-1:]] and P.range_close(text, lo, t.start):
             t.qualifier = "at_most"
             return
         inside = self.text[t.end:t.q_end]  # "двадцать с лишним миллиардов": the qualifier stands before the scale
