@@ -482,9 +482,12 @@ class Tokenizer:
 
     def _has_unit(self, right: str) -> bool:
         L = self.rules
-        return bool(L.PERCENT_RIGHT.match(right) or L.SCALE_RIGHT.match(right) or L.UNIT_RE.match(right)
-                    or L.CURRENCY_WORD_RIGHT.match(right)
-                    or ((m := L.SUBJECT_RIGHT.match(right)) and m.group(0)[0] == " " and L.people(m.group(1))))
+        c = right.lstrip()[:1]  # each pattern asked where its gate opens at the first non-blank character
+        for p in L.unit_patterns:
+            if p.at[c] and p.rx.match(right):
+                return True
+        return bool(L.SUBJECT_RIGHT.at[c] and (m := L.SUBJECT_RIGHT.rx.match(right)) and m.group(0)[0] == " "
+                    and L.people(m.group(1)))
 
     def _words(self, t: Token, left: str, right: str) -> Token:
         L = self.rules
@@ -631,7 +634,7 @@ class Tokenizer:
                 t.unit = "years"
                 t.subject = "age"
                 pos += m.end() if m else 0
-            elif UNIT.at[c] and (m := UNIT.rx.match(rest)):
+            elif UNIT.at[c] and (m := um if rest is right else UNIT.rx.match(rest)):
                 unit = L.unit_of(m.group(1))
                 if unit == "decades":
                     t.value, unit = t.value * 10, "years"
@@ -795,6 +798,7 @@ def _rules(code: str) -> SimpleNamespace:
     # with whether each matches nothing: what is inside a mention is mostly nothing
     ns["QUALIFIERS_RIGHT"] = [(_Gated(rx), q, rx.match("") is not None) for rx, q in L.QUALIFIERS_RIGHT]
     ns["UNIT_OF"] = list(L.UNIT_OF)
+    ns["unit_patterns"] = (ns["PERCENT_RIGHT"], ns["SCALE_RIGHT"], ns["UNIT_RE"], ns["CURRENCY_WORD_RIGHT"])  # _has_unit's
     ns["unit_of"] = _Remembered(lambda word: next(u for r, u in L.UNIT_OF if r.match(word)))  # the unit a word names
     ns["number"] = _Remembered(L.number)
     # the lexicon's answers for one word, which read static tables (a morphology, the country names)
