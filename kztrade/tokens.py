@@ -613,7 +613,8 @@ class Tokenizer:
                 t.unit, pos = "percent", pos + m.end()
             elif CWORD.at[c] and (m := CWORD.rx.match(rest)):
                 t.unit, pos = L.currency_word(m.group(1)), pos + m.end()
-            elif (m := L.ISO_RIGHT.match(rest)) and m.group(1) in g.iso_currencies() and (sc or glued):
+            elif L.ISO_RIGHT.at[c] and (m := L.ISO_RIGHT.rx.match(rest)) and m.group(1) in g.iso_currencies() \
+                    and (sc or glued):
                 t.unit, pos = m.group(1), pos + m.end()
             if t.unit is not None:
                 rest = right[pos:]
@@ -630,7 +631,8 @@ class Tokenizer:
         elif t.unit is None:
             if self._in_text(L.POPULATION_LEFT.rx) and L.POPULATION_LEFT.search(left):
                 t.unit, t.subject = "persons", "population"
-            elif (m := L.AGE_RIGHT.match(rest)) or (self._in_text(L.AGE_LEFT.rx) and L.AGE_LEFT.search(left)):
+            elif (m := L.AGE_RIGHT.rx.match(rest) if L.AGE_RIGHT.at[c] else None) or (
+                    self._in_text(L.AGE_LEFT.rx) and L.AGE_LEFT.search(left)):
                 t.unit = "years"
                 t.subject = "age"
                 pos += m.end() if m else 0
@@ -641,7 +643,7 @@ class Tokenizer:
                 elif unit == "bcm":  # billion cubic metres
                     t.value, unit = t.value * 1e9, "cubic_metres"
                 t.unit, pos = unit, pos + m.end()
-            elif (m := L.TIMES_RIGHT.match(rest)):
+            elif L.TIMES_RIGHT.at[c] and (m := L.TIMES_RIGHT.rx.match(rest)):
                 around = left[-30:] + right[:m.end() + 30]
                 if L.COMPARATIVE.search(around):
                     t.unit, pos = "ratio", pos + m.end()
@@ -649,7 +651,7 @@ class Tokenizer:
                 else:
                     t.unit, t.subject = "count", "times"
             else:
-                sub = L.SUBJECT_RIGHT.match(rest)
+                sub = L.SUBJECT_RIGHT.rx.match(rest) if L.SUBJECT_RIGHT.at[c] else None
                 t.subject = L.subject([w for w in (sub.groups() if sub else ()) if w])
                 t.unit = "persons" if t.subject and any(L.people(w) for w in t.subject.split()) else "count"
         bare = L.BARE_SCALE_MONEY
