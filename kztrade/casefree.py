@@ -102,9 +102,11 @@ def lowered(rx: re.Pattern) -> re.Pattern | None:
         return None
 
 
-def lower(text: str) -> str | None:
-    """text lower-cased character for character, or None where re's case folding could tell them apart."""
-    low = text.lower()
+def lower(text: str, low: str | None = None) -> str | None:
+    """text lower-cased character for character, or None where re's case folding could tell them apart. low: the
+    text lower-cased already (str.lower), where the caller has it."""
+    if low is None:
+        low = text.lower()
     if len(low) != len(text) or _FOLDS_APART.search(text):
         return None
     return low

@@ -152,8 +152,8 @@ class Tokenizer:
             if text[i].isdecimal():
                 m = at_digit.match(text, i)
             else:
-                if low is True:
-                    low = casefree.lower(text)
+                if low is True:  # lower-cased once for both: the scan that gates patterns reads it too
+                    low = casefree.lower(text, self._lowered())
                 m = at_lower.match(low, i) if low else at_letter.match(text, i)
             if m is None:
                 continue
@@ -464,6 +464,12 @@ class Tokenizer:
             if self._in_text(rx) and rx.search(window):
                 return True
         return False
+
+    def _lowered(self) -> str | None:
+        """The text lower-cased (prefilter.Scan's, made on first need), or None where Scan does not trust it."""
+        if self._scan is None:
+            self._scan = Scan(self.text)
+        return self._scan.low
 
     def _may(self, rx: re.Pattern, pos: int, endpos: int) -> bool:
         """False where no match of rx can lie in text[pos:endpos]: none of the words every match holds occurs
