@@ -23,6 +23,27 @@ from .lang import lexicon
 _DIGIT_RUN = re.compile(r"\d\d*")
 
 
+@lru_cache(maxsize=1)
+def _bmp_digit_run() -> re.Pattern:
+    """_DIGIT_RUN for a text with no character beyond the Basic Multilingual Plane: its decimal digits (what \\d
+    matches there) as a class of ranges, which re tests from a bitmap, twice as fast as the category \\d."""
+    ranges: list[list[int]] = []
+    for c in range(0x10000):
+        if chr(c).isdecimal():
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1][1] = c
+            else:
+                ranges.append([c, c])
+    cls = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+    return re.compile(f"[{cls}][{cls}]*")
+
+
+def _digit_runs(text: str) -> list[int]:
+    # a character beyond the BMP takes two UTF-16 units: the class above knows none of those digits
+    bmp = text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+    return [m.start() for m in (_bmp_digit_run() if bmp else _DIGIT_RUN).finditer(text)]
+
+
 @lru_cache(maxsize=None)
 def _automaton(code: str):
     """(an automaton of the language's words, each as printed lower case or capitalised, to (length, whether
@@ -63,7 +84,7 @@ def _words(text: str, auto, letters) -> list[int]:
 
 def starts(text: str, code: str) -> list[int]:
     """The positions where a token of language `code` may begin, in order (candidate_re's match starts)."""
-    out = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    out = _digit_runs(text)
     words = _words(text, *_automaton(code))
     if words:
         out += words

@@ -22,7 +22,7 @@ from re import _constants as C
 from re import _parser as P
 
 from .grammar import _FOLDS_APART
-from .prefilter import by_first_digit
+from .trie_branches import tried
 
 
 def _cased(c: str) -> bool:
@@ -82,8 +82,9 @@ def _safe(items, ic: bool) -> bool:
 
 
 def lowered(rx: re.Pattern) -> re.Pattern | None:
-    """by_first_digit(rx)[1] (rx's alternatives for a position holding no digit), with its (?i:...) scopes made
-    case-sensitive, to match lower-cased text; None where that could match differently."""
+    """prefilter.by_first_digit(rx)[1] (rx's alternatives for a position holding no digit), with its (?i:...)
+    scopes made case-sensitive, to match lower-cased text, and its word lists as tries (trie_branches); None
+    where that could match differently."""
     try:
         parsed = P.parse(rx.pattern, rx.flags)
         if rx.flags & re.I or len(parsed.data) != 1 or parsed.data[0][0] is not C.BRANCH:
@@ -96,14 +97,16 @@ def lowered(rx: re.Pattern) -> re.Pattern | None:
         if "\\(?i:" in rx.pattern:
             return None  # a literal "(" made optional: not a scope to rewrite
         plain = re.compile(rx.pattern.replace("(?i:", "(?:"), rx.flags)
-        return by_first_digit(plain)[1] if plain.groupindex == rx.groupindex else None
+        return tried(plain, digit=False) if plain.groupindex == rx.groupindex else None
     except Exception:  # a Python whose re internals differ: the pattern as it is
         return None
 
 
-def lower(text: str) -> str | None:
-    """text lower-cased character for character, or None where re's case folding could tell them apart."""
-    low = text.lower()
+def lower(text: str, low: str | None = None) -> str | None:
+    """text lower-cased character for character, or None where re's case folding could tell them apart. low: the
+    text lower-cased already (str.lower), where the caller has it."""
+    if low is None:
+        low = text.lower()
     if len(low) != len(text) or _FOLDS_APART.search(text):
         return None
     return low

@@ -188,6 +188,8 @@ def lower_searcher(rx: re.Pattern):
     search, odd = plain.search, _FOLDS_APART.search
 
     def searched(s: str) -> re.Match | None:
+        if s.isascii():  # lower-cases character for character, none of the characters that fold apart
+            return search(s.lower())
         low = s.lower()
         return rx.search(s) if len(low) != len(s) or odd(s) else search(low)
 

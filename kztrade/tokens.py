@@ -21,7 +21,8 @@ from . import casefree
 from . import grammar as g
 from .candidates import starts
 from .lang import lexicon
-from .prefilter import Scan, by_first_digit, edge
+from .prefilter import Scan, edge
+from .trie_branches import tried
 
 
 @dataclass
@@ -56,7 +57,10 @@ class Token:
 
 
 def _words_before(left: str, n: int = 4) -> list[str]:
-    return left.replace(",", " , ").replace("–", " – ").replace("—", " — ").split()[-n:]
+    """The last n words of left; a comma or a dash is a word of its own."""
+    if "," in left or "–" in left or "—" in left:
+        return left.replace(",", " , ").replace("–", " – ").replace("—", " — ").split()[-n:]
+    return left.rsplit(None, n)[-n:]  # the same words, splitting only at the end
 
 
 def _is_docnum(left: str, L) -> bool:
@@ -75,13 +79,13 @@ def _month_before_day(left: str, L) -> bool:
     if not L.MONTH_BEFORE_DAY:
         return False
     w = _words_before(left)
-    if len(w) >= 2 and re.fullmatch(r"\d{1,2}[-–]", w[-1]) and L.is_month(w[-2]):
+    if len(w) >= 2 and _DAY_DASH.fullmatch(w[-1]) and L.is_month(w[-2]):
         return True  # "September 5-6"
     if not w or not left[-1:].isspace():
         return False
     if L.is_month(w[-1]):
         return True
-    return len(w) >= 3 and w[-1] in L.JOINERS | {","} and L.is_day(w[-2]) and L.is_month(w[-3])
+    return len(w) >= 3 and w[-1] in L.JOINERS_COMMA and L.is_day(w[-2]) and L.is_month(w[-3])
 
 
 def _month_before_year(left: str, L) -> bool:
@@ -98,6 +102,7 @@ def _month_before_year(left: str, L) -> bool:
     return len(w) >= 2 and L.is_day(w[-1]) and L.is_month(w[-2])
 
 
+_DAY_DASH = re.compile(r"\d{1,2}[-–]")
 _YEAR_RANGE_LEFT = re.compile(r"(?<!\d)(\d{4})\s*[-–—/]\s*$")
 _ZONE_LEFT = re.compile(r"\d:\d\d[+-]$")
 _NON_DIGITS = re.compile(r"\D")
@@ -106,6 +111,14 @@ _LINE_BREAK = re.compile("\n")
 
 def _squeeze(s: str) -> str:
     return " ".join(s.split())
+
+
+def _docnum_detail(left: str, raw: str) -> str:
+    return (left.strip().split()[-1] if left.strip() else "") + " " + raw
+
+
+def _day_detail(left: str, raw: str, right: str) -> str:
+    return "date: " + _squeeze(left[-10:] + raw + right[:10])
 
 
 class Tokenizer:
@@ -120,6 +133,8 @@ class Tokenizer:
         self.last_currency: str | None = None  # the currency of the text's latest money figure
         self._breaks: list[int] | None = None  # where lines end, found on first need
         self._chrome: dict[int, bool] = {}
+        self._line: tuple[int, int, bool] = (0, -1, False)  # (after, up to, answer) of the line last asked
+        self._present: dict[int, bool] = {}  # id(pattern) -> whether it may match anywhere in the text
         self._scan: Scan | None = None  # the text lower-cased, for _may_qualify, on first need
 
     def tokens(self):
@@ -137,22 +152,25 @@ class Tokenizer:
             if text[i].isdecimal():
                 m = at_digit.match(text, i)
             else:
-                if low is True:
-                    low = casefree.lower(text)
+                if low is True:  # lower-cased once for both: the scan that gates patterns reads it too
+                    low = casefree.lower(text, self._lowered())
                 m = at_lower.match(low, i) if low else at_letter.match(text, i)
             if m is None:
                 continue
             last_end = m.end()
-            kind = m.lastgroup if m.lastgroup != "suffix" else "digits"
-            if m.group("digits") is not None:
-                kind = "digits"
-            s, e = m.start(kind), m.end(kind)
-            if kind == "digits" and m.group("suffix") is None and (tok := self._plain(s, e, text[s:e])):
-                yield tok
-                continue
-            if kind == "words" and (tok := self._plain_word(s, e, text[s:e])):
-                yield tok
-                continue
+            kind = m.lastgroup
+            if kind == "digits":  # no suffix: the group is the whole match
+                s, e = i, last_end
+                if (tok := self._plain(s, e, text[s:e])):
+                    yield tok
+                    continue
+            else:
+                if kind == "suffix" or m.group("digits") is not None:
+                    kind = "digits"
+                s, e = m.start(kind), m.end(kind)
+                if kind == "words" and (tok := self._plain_word(s, e, text[s:e])):
+                    yield tok
+                    continue
             tok = Token(s, e, "fraction" if kind == "fraction" else
                         "multiple" if kind in ("fold", "multiple") else kind, text[s:e], lex=L)
             tok.q_start, tok.q_end = s, e
@@ -160,13 +178,18 @@ class Tokenizer:
 
     def _chrome_line(self, pos: int) -> bool:
         """The lexicon's chrome_line, which answers for the line holding pos: asked once a line."""
+        if self._line[0] < pos <= self._line[1]:  # the line of the figure before, most often
+            return self._line[2]
         if self._breaks is None:
             self._breaks = [m.start() for m in _LINE_BREAK.finditer(self.text)]
             self._chrome = {}
-        line = bisect.bisect_left(self._breaks, pos)
+        breaks = self._breaks
+        line = bisect.bisect_left(breaks, pos)
         got = self._chrome.get(line)
         if got is None:
             got = self._chrome[line] = bool(self.rules.chrome_line(self.text, pos))
+        # positions of the line: after the break before it, up to its own break (as bisect_left counts them)
+        self._line = (breaks[line - 1] if line else -1, breaks[line] if line < len(breaks) else len(self.text), got)
         return got
 
     # ------------------------------------------------------------------ the common figure, in one step
@@ -184,26 +207,29 @@ class Tokenizer:
         R = self.rules
         P = R.plain
         info = P.info[raw]
-        if info is None or s >= self.chrome_start or (R.chrome_line is not None and self._chrome_line(s)):
+        if info is None:
             return None
+        if s >= self.chrome_start or (R.chrome_line is not None and self._chrome_line(s)):
+            return self._page_chrome(Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex))
         left, right, lns, rns, after = self._edges(s, e)
+        # _digits' first rules, which no other precedes: their exclusion is classify()'s
+        if (marked := self._marks(s, raw, left, right)) is not None:
+            return Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex).exclude(*marked)
         for search, k in P.pre_left[lns]:
             if search(left[-k:]):
                 return None
         for match in P.pre_right[rns]:
             if match(right):
                 return None
-        lc, rc = left[-1:], right[:1]
-        if (rc == ":" and right[1:3].isdigit()) or (lc == ":" and left[-2:-1].isdigit()) or (lc == "[" and rc == "]"):
-            return None  # a time of day, a footnote: _digits' rules that read the characters themselves
-        if lc in _URL_LEFT and self._in_url(s):
-            return None
-        if P.chrome_opens[lns] and R.CHROME_LEFT.search(left[-14:]) and R.CHROME_RIGHT.match(right.split("\n", 1)[0]):
+        # a counter: the rest of its line first, which most figures' lines fail at its first word
+        if P.chrome_opens[lns] and R.CHROME_RIGHT.match(right, 0, len(right) if (nl := right.find("\n")) < 0 else nl) \
+                and R.CHROME_LEFT.search(left[-14:]):
             return None
         # a word ending in a digit is no month, joiner or document word (_PlainRules checks the lexicon's)
         words_left = not lns.isdecimal() or not P.digit_words_plain
-        if words_left and _is_docnum(left[-24:], R):
-            return None
+        if words_left and _is_docnum(left[-24:], R):  # the rules _digits asks before it were asked above
+            return Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex).exclude(
+                "document_number", _docnum_detail(left, raw))
         cur = self._currency_before(left) if P.currency_opens[lns] else None
         day, period, value, detail, year = info
         if cur is None:
@@ -214,10 +240,12 @@ class Tokenizer:
                         return t.exclude("calendar_date", "month and year: " + _squeeze(left[-14:] + raw), year)
                     return t.exclude("year", f"year {raw}", year)
             elif day and ((words_left and _month_before_day(left[-24:], R)) or self._day_right(e, right, rns)):
-                return None
-            elif period and R.PERIOD_UNIT_RIGHT.match(right):
-                return None
-            elif not (ql := P.quantity_left[lns]) or not any(search(left) for search in ql):
+                return Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex).exclude(
+                    "calendar_date", _day_detail(left, raw, right))
+            elif period and (pm := R.PERIOD_UNIT_RIGHT.match(right)):
+                return Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex).exclude(
+                    "calendar_date", "part of a year: " + _squeeze(raw + pm.group()))
+            elif not (ql := P.quantity_left[lns]) or not self._any_in(ql, left):
                 # "12%": no scale, so no dot reading
                 if (tok := self._plain_quantity("digits", s, e, raw, value, detail, R.number[raw], left, right, lns,
                                                 rns, after)):
@@ -229,9 +257,10 @@ class Tokenizer:
         none of its own rules fires."""
         R = self.rules
         P = R.plain
+        if s >= self.chrome_start or (R.chrome_line is not None and self._chrome_line(s)):
+            return self._page_chrome(Token(s, e, "words", raw, q_start=s, q_end=e, lex=self.lex))
         low = raw.lower()
-        if low in R.VAGUE_ALONE or low in R.PRONOUN_WORDS or s >= self.chrome_start or (
-                R.chrome_line is not None and self._chrome_line(s)):
+        if low in R.VAGUE_ALONE or low in R.PRONOUN_WORDS:
             return None
         value = R.words_value(raw)
         if value is None:
@@ -243,7 +272,7 @@ class Tokenizer:
         for match in P.word_right[rns]:
             if match(right):
                 return None
-        if (not (ql := P.quantity_left[lns]) or not any(search(left) for search in ql)) and (
+        if (not (ql := P.quantity_left[lns]) or not self._any_in(ql, left)) and (
                 tok := self._plain_quantity("words", s, e, raw, value, None, value, left, right, lns, rns, after)):
             return tok
         t = Token(s, e, "words", raw, q_start=s, q_end=e, value=value, lex=self.lex)
@@ -254,7 +283,7 @@ class Tokenizer:
         of the one and the first of the other (the gates of the rules open there), and the first non-blank of
         the 12 characters RANGE_OPEN_RIGHT reads after the figure, which a paragraph break does not cut."""
         text = self.text
-        left = text[max(0, s - 32):s]
+        left = text[s - 32 if s > 32 else 0:s]  # (a conditional costs less than a call of max)
         right = text[e:e + 48]
         lns, rns = left.rstrip()[-1:], right.lstrip()[:1]
         after = rns
@@ -279,12 +308,13 @@ class Tokenizer:
             self._qualify(t, left, right[pm.end():])
             return t
         text = self.text
-        before = text[max(0, s - R.QUALIFIER_WINDOW):s]
+        before = text[s - R.QUALIFIER_WINDOW if s > R.QUALIFIER_WINDOW else 0:s]
         if R.QUALIFIER_END[before.rstrip()[-1:]] and self._may_qualify(s) and R.qualifier_before(before):
             return None
-        if P.opens[after] and R.RANGE_OPEN_RIGHT.match(text, e, e + 12):
+        # (their gates opened at the first character after and the last before: the patterns themselves)
+        if P.opens[after] and P.range_open(text, e, e + 12):
             return None
-        if P.closes[lns] and R.RANGE_CLOSE_LEFT.search(text, max(0, s - 12), s):
+        if P.closes[lns] and P.range_close(text, s - 12 if s > 12 else 0, s):
             return None
         unit, subject = P.unit, P.subject
         if P.subject_opens[rns] and (sub := R.SUBJECT_RIGHT.match(right)):  # "12 cooperation agreements"
@@ -308,10 +338,8 @@ class Tokenizer:
             return t.exclude("vague_quantity", t.text)
         if t.kind == "ordinal":
             return t.exclude("ordinal", t.text)
-        if t.start >= self.chrome_start:
-            return t.exclude("page_chrome", "after the article's end (footer, related links)")
-        if self.rules.chrome_line is not None and self._chrome_line(t.start):
-            return t.exclude("page_chrome", "page furniture: " + _squeeze(text[t.start:t.start + 30]))
+        if t.start >= self.chrome_start or (self.rules.chrome_line is not None and self._chrome_line(t.start)):
+            return self._page_chrome(t)
         if t.kind == "digits":
             return self._digits(t, m.group("suffix"), left, right)
         if t.kind == "multiple":
@@ -319,6 +347,24 @@ class Tokenizer:
         if t.kind == "fraction":
             return self._fraction(t, left, right)
         return self._words(t, left, right)
+
+    def _page_chrome(self, t: Token) -> Token:
+        """classify()'s answer for a token after chrome_start or on a line of page furniture."""
+        if t.start >= self.chrome_start:
+            return t.exclude("page_chrome", "after the article's end (footer, related links)")
+        return t.exclude("page_chrome", "page furniture: " + _squeeze(self.text[t.start:t.start + 30]))
+
+    def _marks(self, s: int, raw: str, left: str, right: str) -> tuple[str, str] | None:
+        """(reason, detail) of _digits' first rules, read from the characters around a figure: a web address, a
+        footnote, a time of day."""
+        lc, rc = left[-1:], right[:1]
+        if lc in _URL_LEFT and self._in_url(s):
+            return "not_a_quantity", "part of a web address"
+        if lc == "[" and rc == "]":
+            return "document_number", f"footnote [{raw}]"
+        if (rc == ":" and right[1:3].isdigit()) or (lc == ":" and left[-2:-1].isdigit()):
+            return "calendar_date", "time of day " + _squeeze(left[-3:] + raw + right[:3])
+        return None
 
     def _digits(self, t: Token, suffix: str | None, left: str, right: str) -> Token:
         L = self.rules
@@ -331,12 +377,8 @@ class Tokenizer:
             if fate is not None:
                 return t.exclude(*fate)
             right = right[len(suffix):]  # "3-х стран": a case ending, the figure is a count
-        if left[-1:] in ("/", "-", "=", ".", "_", "?", "&", "#") and self._in_url(t.start):
-            return t.exclude("not_a_quantity", "part of a web address")
-        if left[-1:] == "[" and right[:1] == "]":
-            return t.exclude("document_number", f"footnote [{raw}]")
-        if (right[:1] == ":" and right[1:3].isdigit()) or (left[-1:] == ":" and left[-2:-1].isdigit()):
-            return t.exclude("calendar_date", "time of day " + _squeeze(left[-3:] + raw + right[:3]))
+        if (marked := self._marks(t.start, raw, left, right)) is not None:
+            return t.exclude(*marked)
         if len(raw) == 4 and _ZONE_LEFT.search(left):
             return t.exclude("calendar_date", "time zone " + _squeeze(left[-1:] + raw))  # "12:50+0300"
         if L.CHROME_LEFT.search(left[-14:]) and L.CHROME_RIGHT.match(right.split("\n", 1)[0]):
@@ -344,7 +386,7 @@ class Tokenizer:
         if (counter := L.COUNTER_RIGHT) is not None and counter.match(right):
             return t.exclude("page_chrome", "counter: " + _squeeze(raw + right.split("\n", 1)[0][:20]))
         if _is_docnum(left[-24:], L):
-            return t.exclude("document_number", (left.strip().split()[-1] if left.strip() else "") + " " + raw)
+            return t.exclude("document_number", _docnum_detail(left, raw))
         if L.CENTURY_RIGHT.match(right):
             return t.exclude("ordinal", f"{raw} century")
         plain_int = L.PLAIN_INT.fullmatch(raw) is not None
@@ -355,7 +397,7 @@ class Tokenizer:
             digits = _NON_DIGITS.sub("", raw)
             v = int(digits) if len(digits) < 100 else math.inf  # int() refuses over 4,300 digits; too big anyway
             if 1 <= v <= 31 and len(raw) <= 2 and (_month_before_day(left[-24:], L) or L.DAY_RIGHT.match(right)):
-                return t.exclude("calendar_date", "date: " + _squeeze(left[-10:] + raw + right[:10]))
+                return t.exclude("calendar_date", _day_detail(left, raw, right))
             if L.PERIOD_UNIT_RIGHT is not None and 1 <= v <= 12 and (pm := L.PERIOD_UNIT_RIGHT.match(right)):
                 return t.exclude("calendar_date", "part of a year: " + _squeeze(raw + pm.group()))
             rng = _YEAR_RANGE_LEFT.search(left[-8:]) if len(raw) == 2 else None
@@ -399,7 +441,8 @@ class Tokenizer:
         """False where no word of the qualifier pattern occurs in the window qualifier_before reads before a
         mention starting at q_start."""
         qre = self.rules.QUALIFIER_PATTERN
-        return qre is None or self._may(qre, max(0, q_start - self.rules.QUALIFIER_WINDOW), q_start)
+        w = self.rules.QUALIFIER_WINDOW
+        return qre is None or self._may(qre, q_start - w if q_start > w else 0, q_start)
 
     def _day_right(self, e: int, right: str, rns: str) -> bool:
         """DAY_RIGHT.match(right) for the right window of a figure ending at e, asked only where its gate opens
@@ -408,6 +451,26 @@ class Tokenizer:
         if day.first is not None and not day.first[rns]:
             return False
         return self._may(day.rx, e, e + len(right)) and day.match(right) is not None
+
+    def _in_text(self, rx: re.Pattern) -> bool:
+        """False where no match of rx can lie anywhere in the text (so in no window of it): asked once a text."""
+        got = self._present.get(id(rx))
+        if got is None:
+            got = self._present[id(rx)] = self._may(rx, 0, len(self.text))
+        return got
+
+    def _any_in(self, patterns, window: str) -> bool:
+        """Whether any of the patterns (which occur in the text) is found in the window."""
+        for rx in patterns:
+            if self._in_text(rx) and rx.search(window):
+                return True
+        return False
+
+    def _lowered(self) -> str | None:
+        """The text lower-cased (prefilter.Scan's, made on first need), or None where Scan does not trust it."""
+        if self._scan is None:
+            self._scan = Scan(self.text)
+        return self._scan.low
 
     def _may(self, rx: re.Pattern, pos: int, endpos: int) -> bool:
         """False where no match of rx can lie in text[pos:endpos]: none of the words every match holds occurs
@@ -426,9 +489,12 @@ class Tokenizer:
 
     def _has_unit(self, right: str) -> bool:
         L = self.rules
-        return bool(L.PERCENT_RIGHT.match(right) or L.SCALE_RIGHT.match(right) or L.UNIT_RE.match(right)
-                    or L.CURRENCY_WORD_RIGHT.match(right)
-                    or ((m := L.SUBJECT_RIGHT.match(right)) and m.group(0)[0] == " " and L.people(m.group(1))))
+        c = right.lstrip()[:1]  # each pattern asked where its gate opens at the first non-blank character
+        for p in L.unit_patterns:
+            if p.at[c] and p.rx.match(right):
+                return True
+        return bool(L.SUBJECT_RIGHT.at[c] and (m := L.SUBJECT_RIGHT.rx.match(right)) and m.group(0)[0] == " "
+                    and L.people(m.group(1)))
 
     def _words(self, t: Token, left: str, right: str) -> Token:
         L = self.rules
@@ -504,7 +570,12 @@ class Tokenizer:
     def _after_number(self, t: Token, right: str, left: str, glued: bool) -> Token:
         L = self.rules
         pos = 0
-        sc = L.SCALE_RIGHT.match(right)
+        # the patterns matched at the start of `right` or `rest` are asked only where their gate opens at its first
+        # non-blank character (_Gated.at), found once for each
+        c = right.lstrip()[:1]
+        SCALE, UNIT, PERCENT, CWORD, PER, TAIL = (L.SCALE_RIGHT, L.UNIT_RE, L.PERCENT_RIGHT, L.CURRENCY_WORD_RIGHT,
+                                                   L.PER_RIGHT, L.RANGE_TAIL)
+        sc = SCALE.rx.match(right) if SCALE.at[c] else None
         bare = L.GLUED_BARE_SCALE
         if not sc and glued and (t.unit or (bare is not None and bare.match(right))):
             sc = L.GLUED_SCALE_RIGHT.match(right)
@@ -518,19 +589,23 @@ class Tokenizer:
                 pos += cm.end()
         elif (rg := L.RANGE_SCALE_RIGHT.match(right)):
             t.value *= L.SCALES[rg.group(1).lower()]  # "$1.5-2 billion": the scale is printed once
-        um = L.UNIT_RE.match(right)
+        um = UNIT.rx.match(right) if UNIT.at[c] else None
         # "the first nine months of 2017", "the results of 8 months of this year": a period, not a duration
         if um and L.PERIOD_RIGHT.match(right[um.end():]) and (
                 L.PERIOD_LEFT.search(left) or any(r.match(um.group(1)) and u in ("months", "weeks")
                                                   for r, u in L.UNIT_OF)):
             return t.exclude("calendar_date", "period: " + _squeeze(left[-6:] + t.text + right[:20]))
-        rest = right[pos:]
-        if t.unit is None and not sc and (rg := L.RANGE_TAIL.match(rest)):
+        if pos:
+            rest = right[pos:]
+            c = rest.lstrip()[:1]
+        else:
+            rest = right
+        if t.unit is None and not sc and TAIL.at[c] and (rg := TAIL.rx.match(rest)):
             after = rest[rg.end():]
             if L.PERCENT_RIGHT.match(after):
                 t.unit = "percent"
             elif (m := L.UNIT_RE.match(after)):
-                t.unit = next(u for r, u in L.UNIT_OF if r.match(m.group(1)))
+                t.unit = L.unit_of(m.group(1))
                 if t.unit in ("decades", "bcm"):
                     t.unit = None  # scaled units are left to the general rule
             elif (m := L.SUBJECT_RIGHT.match(after)) and L.people(m.group(1)):
@@ -541,36 +616,41 @@ class Tokenizer:
                     rate = f"{t.unit}_per_{L.per_unit(per.group(1))}"
                     t.unit = rate if rate in g.RATE_UNITS else t.unit
         if t.unit is None:
-            if (m := L.PERCENT_RIGHT.match(rest)):
+            if PERCENT.at[c] and (m := PERCENT.rx.match(rest)):
                 t.unit, pos = "percent", pos + m.end()
-            elif (m := L.CURRENCY_WORD_RIGHT.match(rest)):
+            elif CWORD.at[c] and (m := CWORD.rx.match(rest)):
                 t.unit, pos = L.currency_word(m.group(1)), pos + m.end()
-            elif (m := L.ISO_RIGHT.match(rest)) and m.group(1) in g.iso_currencies() and (sc or glued):
+            elif L.ISO_RIGHT.at[c] and (m := L.ISO_RIGHT.rx.match(rest)) and m.group(1) in g.iso_currencies() \
+                    and (sc or glued):
                 t.unit, pos = m.group(1), pos + m.end()
-        rest = right[pos:]
-        if t.unit in g.CURRENCIES_RATE_BASE and not L.PER_RIGHT.match(rest) and (rg := L.RANGE_TAIL.match(rest)) \
-                and (m := L.PER_RIGHT.match(rest[rg.end():])):
-            rate = f"{t.unit}_per_{L.per_unit(m.group(1))}"  # "KZT 440-450/$": the rate is printed once
-            t.unit = rate if rate in g.RATE_UNITS else t.unit
-        if t.unit in g.CURRENCIES_RATE_BASE and (m := L.PER_RIGHT.match(rest)):
-            rate = f"{t.unit}_per_{L.per_unit(m.group(1))}"
-            if rate in g.RATE_UNITS:
-                t.unit, pos = rate, pos + m.end()
+            if t.unit is not None:
+                rest = right[pos:]
+                c = rest.lstrip()[:1]
+        if t.unit in g.CURRENCIES_RATE_BASE:
+            per = PER.rx.match(rest) if PER.at[c] else None
+            if not per and TAIL.at[c] and (rg := TAIL.rx.match(rest)) and (m := PER.match(rest[rg.end():])):
+                rate = f"{t.unit}_per_{L.per_unit(m.group(1))}"  # "KZT 440-450/$": the rate is printed once
+                t.unit = rate if rate in g.RATE_UNITS else t.unit
+            if t.unit in g.CURRENCIES_RATE_BASE and per:
+                rate = f"{t.unit}_per_{L.per_unit(per.group(1))}"
+                if rate in g.RATE_UNITS:
+                    t.unit, pos = rate, pos + per.end()
         elif t.unit is None:
-            if L.POPULATION_LEFT.search(left):
+            if self._in_text(L.POPULATION_LEFT.rx) and L.POPULATION_LEFT.search(left):
                 t.unit, t.subject = "persons", "population"
-            elif (m := L.AGE_RIGHT.match(rest)) or L.AGE_LEFT.search(left):
+            elif (m := L.AGE_RIGHT.rx.match(rest) if L.AGE_RIGHT.at[c] else None) or (
+                    self._in_text(L.AGE_LEFT.rx) and L.AGE_LEFT.search(left)):
                 t.unit = "years"
                 t.subject = "age"
                 pos += m.end() if m else 0
-            elif (m := L.UNIT_RE.match(rest)):
-                unit = next(u for r, u in L.UNIT_OF if r.match(m.group(1)))
+            elif UNIT.at[c] and (m := um if rest is right else UNIT.rx.match(rest)):
+                unit = L.unit_of(m.group(1))
                 if unit == "decades":
                     t.value, unit = t.value * 10, "years"
                 elif unit == "bcm":  # billion cubic metres
                     t.value, unit = t.value * 1e9, "cubic_metres"
                 t.unit, pos = unit, pos + m.end()
-            elif (m := L.TIMES_RIGHT.match(rest)):
+            elif L.TIMES_RIGHT.at[c] and (m := L.TIMES_RIGHT.rx.match(rest)):
                 around = left[-30:] + right[:m.end() + 30]
                 if L.COMPARATIVE.search(around):
                     t.unit, pos = "ratio", pos + m.end()
@@ -578,7 +658,7 @@ class Tokenizer:
                 else:
                     t.unit, t.subject = "count", "times"
             else:
-                sub = L.SUBJECT_RIGHT.match(rest)
+                sub = L.SUBJECT_RIGHT.rx.match(rest) if L.SUBJECT_RIGHT.at[c] else None
                 t.subject = L.subject([w for w in (sub.groups() if sub else ()) if w])
                 t.unit = "persons" if t.subject and any(L.people(w) for w in t.subject.split()) else "count"
         bare = L.BARE_SCALE_MONEY
@@ -596,7 +676,8 @@ class Tokenizer:
     def _qualify(self, t: Token, left: str, after: str) -> None:
         L = self.rules
         # the qualifier stands before the currency symbol: "some US$ 4.2 billion"
-        before = self.text[max(0, t.q_start - L.QUALIFIER_WINDOW):t.q_start]
+        w, qs = L.QUALIFIER_WINDOW, t.q_start
+        before = self.text[qs - w if qs > w else 0:qs]
         t.context = before
         t.after = after[:40]
         # qualifier_before answers only where its pattern matches at the end of `before`, and a search of that
@@ -606,16 +687,19 @@ class Tokenizer:
         if q:
             t.qualifier = q
             return
-        opens, closes = L.RANGE_OPEN_RIGHT, L.RANGE_CLOSE_LEFT
-        if opens is not None and opens.match(self.text, t.q_end, t.q_end + 12):
+        P = L.plain
+        text = self.text
+        if P.opens[text[t.q_end:t.q_end + 12].lstrip()[:1]] and P.range_open(text, t.q_end, t.q_end + 12):
             t.qualifier = "at_least"
             return
-        if closes is not None and closes.search(self.text, max(0, t.start - 12), t.start):
+        lo = t.start - 12 if t.start > 12 else 0
+        if P.closes[text[lo:t.start].rstrip()[-1:]] and P.range_close(text, lo, t.start):
             t.qualifier = "at_most"
             return
         inside = self.text[t.end:t.q_end]  # "двадцать с лишним миллиардов": the qualifier stands before the scale
+        c = after.lstrip()[:1]
         for rx, q, at_empty in L.QUALIFIERS_RIGHT:
-            if rx.match(after) or (rx.match(inside) if inside else at_empty):
+            if (rx.at[c] and rx.rx.match(after)) or (rx.match(inside) if inside else at_empty):
                 t.qualifier = q
                 return
 
@@ -644,12 +728,14 @@ class _Gated:
     the end): most figures have nothing around them that any one rule looks for, and a dict lookup proves it
     for a fraction of the cost of the regular expression. Answers exactly as the pattern does."""
 
-    __slots__ = ("rx", "match", "search", "fullmatch", "first", "last")
+    __slots__ = ("rx", "match", "search", "fullmatch", "first", "last", "at")
 
     def __init__(self, rx: re.Pattern):
         self.rx, self.fullmatch = rx, rx.fullmatch
         self.first = first = edge(rx)
         self.last = last = edge(rx, backward=True)
+        # for a caller that knows the first non-blank character c of the string: rx.match is asked where at[c]
+        self.at = first if first is not None else _ALWAYS
         self.match = _gate_match(rx.match, first) if first is not None else rx.match
         self.search = _gate_search(rx.search, last) if last is not None else rx.search
 
@@ -722,8 +808,14 @@ def _rules(code: str) -> SimpleNamespace:
     # with whether each matches nothing: what is inside a mention is mostly nothing
     ns["QUALIFIERS_RIGHT"] = [(_Gated(rx), q, rx.match("") is not None) for rx, q in L.QUALIFIERS_RIGHT]
     ns["UNIT_OF"] = list(L.UNIT_OF)
+    ns["unit_patterns"] = (ns["PERCENT_RIGHT"], ns["SCALE_RIGHT"], ns["UNIT_RE"], ns["CURRENCY_WORD_RIGHT"])  # _has_unit's
+    ns["unit_of"] = _Remembered(lambda word: next(u for r, u in L.UNIT_OF if r.match(word)))  # the unit a word names
     ns["number"] = _Remembered(L.number)
-    ns["token_res"] = by_first_digit(L.token_re())
+    # the lexicon's answers for one word, which read static tables (a morphology, the country names)
+    ns["people"], ns["docnum_word"] = _Remembered(L.people), _Remembered(L.docnum_word)
+    ns["is_month"], ns["is_day"] = _Remembered(L.is_month), _Remembered(L.is_day)
+    ns["JOINERS_COMMA"] = frozenset(L.JOINERS) | {","}
+    ns["token_res"] = tried(L.token_re(), digit=True), tried(L.token_re(), digit=False)
     # re.I costs little over ASCII words: there lower-casing each text would cost more than it saves
     ascii_words = all(w.isascii() for w in L.candidate_spec()[0])
     ns["token_low"] = None if ascii_words else casefree.lowered(L.token_re())
@@ -757,6 +849,12 @@ def _gate(p, backward: bool):
     return (p.last if backward else p.first) if isinstance(p, _Gated) else None
 
 
+def _raw(p):
+    """The pattern behind a _Gated one: asked where _Opens has already found its gate open (the gate is exact,
+    so the pattern answers alike wherever else it is asked)."""
+    return p.rx if isinstance(p, _Gated) else p
+
+
 class _PlainRules:
     """The questions Tokenizer._plain asks of a figure, by the characters at its edges, and its answer when
     none fires: what _digits and _after_number give a figure with nothing around it."""
@@ -765,18 +863,18 @@ class _PlainRules:
         # the patterns _digits searches the words before a figure with, (pattern, window), and matches the
         # words after it with, before it reads the figure's unit: a match may exclude the figure
         pre_left = [(R.LABEL_LEFT, 4), (_ZONE_LEFT, 32), (_YEAR_RANGE_LEFT, 8)]
-        self.pre_left = _Opens([(_gate(p, True), (p.search, k)) for p, k in pre_left])
-        self.pre_right = _Opens([(_gate(p, False), p.match) for p in (R.COUNTER_RIGHT, R.CENTURY_RIGHT) if p is not None])
+        self.pre_left = _Opens([(_gate(p, True), (_raw(p).search, k)) for p, k in pre_left])
+        self.pre_right = _Opens([(_gate(p, False), _raw(p).match) for p in (R.COUNTER_RIGHT, R.CENTURY_RIGHT) if p is not None])
         self.currency_opens = _Opens([(_gate(R.CURRENCY_LEFT, True), True), (_gate(R.RANGE_CURRENCY_LEFT, True), True)])
         self.chrome_opens = _Opens([(_gate(R.CHROME_LEFT, True), True)])  # a counter needs its right side too
         # what _words asks besides: idioms, "one or two", "and a half"
-        self.word_left = _Opens([(_gate(R.VAGUE_OR_LEFT, True), R.VAGUE_OR_LEFT.search)] if R.VAGUE_OR_LEFT else [])
-        self.word_right = _Opens([(_gate(p, False), p.match) for p in (R.IDIOM_RIGHT, R.VAGUE_OR_RIGHT, R.AND_A_HALF_RIGHT)
+        self.word_left = _Opens([(_gate(R.VAGUE_OR_LEFT, True), _raw(R.VAGUE_OR_LEFT).search)] if R.VAGUE_OR_LEFT else [])
+        self.word_right = _Opens([(_gate(p, False), _raw(p).match) for p in (R.IDIOM_RIGHT, R.VAGUE_OR_RIGHT, R.AND_A_HALF_RIGHT)
                                   if p is not None])
         # what _after_number reads (a match: _after_number reads it), but the percent sign and the counted noun,
         # asked after them as _after_number does (one matching gives the unit); the qualifiers after a figure up
         # to the first that an empty mention takes (its answer whatever follows)
-        self.quantity_left = _Opens([(_gate(p, True), p.search) for p in (R.POPULATION_LEFT, R.AGE_LEFT)])
+        self.quantity_left = _Opens([(_gate(p, True), _raw(p)) for p in (R.POPULATION_LEFT, R.AGE_LEFT)])
         right = [R.SCALE_RIGHT, R.RANGE_TAIL, R.GLUED_BARE_SCALE, R.RANGE_SCALE_RIGHT, R.UNIT_RE,
                  R.CURRENCY_WORD_RIGHT, R.ISO_RIGHT, R.AGE_RIGHT, R.TIMES_RIGHT]
         self.qualifier = "exact"
@@ -785,11 +883,13 @@ class _PlainRules:
                 self.qualifier = q
                 break
             right.append(rx)
-        self.right = _Opens([(_gate(p, False), p.match) for p in right if p is not None])
+        self.right = _Opens([(_gate(p, False), _raw(p).match) for p in right if p is not None])
         self.subject_opens = _Opens([(_gate(R.SUBJECT_RIGHT, False), True)])
         self.percent_opens = _Opens([(_gate(R.PERCENT_RIGHT, False), True)])
         self.opens = _Opens([(_gate(R.RANGE_OPEN_RIGHT, False), True)] if R.RANGE_OPEN_RIGHT is not None else [])
         self.closes = _Opens([(_gate(R.RANGE_CLOSE_LEFT, True), True)] if R.RANGE_CLOSE_LEFT is not None else [])
+        self.range_open = R.RANGE_OPEN_RIGHT and _raw(R.RANGE_OPEN_RIGHT).match  # asked where `opens` says
+        self.range_close = R.RANGE_CLOSE_LEFT and _raw(R.RANGE_CLOSE_LEFT).search
         self.subject = R.subject([])
         self.unit = "persons" if self.subject and any(R.people(w) for w in self.subject.split()) else "count"
         # _is_docnum and _month_before_day read the last words before a figure; one ending in a digit is none

@@ -12,7 +12,7 @@ from kztrade.lang import lexicon
 PIECES = ["seven", "Seven", "SEVEN", "sEven", "seventy", "seventh", "often", "money", "tenfold", "ten", "one",
           "a", "A", "an", "An", "Dan", "aa", "hundred", "hundreds", "hundredfold", "half", "halves", "third",
           "thirds", "quarter", "a third", "an eighth", "two", "двадцать", "Двадцать", "две", "вдвое", "тысяча",
-          "тысячи", "дваx", "xдва", "ё", "1", "12", "1,5", "1.5", "٣", "²", "_", "'", "-", "’", " ", "  ", "\n",
+          "тысячи", "дваx", "xдва", "ё", "1", "12", "1,5", "1.5", "٣", "\U0001d7d8", "²", "_", "'", "-", "’", " ", "  ", "\n",
           "\t", "\u00a0", "\u2009", ".", ",", "(", "é", "İ", "x"]
 
 
@@ -30,6 +30,12 @@ def test_words_stand_alone_and_a_takes_a_scale_word():
     text = "Seven often, SEVEN 12 a hundred an eighth a hundredfold An\n half"
     assert list(starts(text, "en")) == [0, 19, 22, 24, 35, 44, 56, 60]
     assert [text[i:i + 3] for i in starts(text, "en")] == ["Sev", "12 ", "a h", "hun", "eig", "hun", "An\n", "hal"]
+
+
+def test_digits_of_every_script_begin_a_token():
+    # Arabic-Indic digits in the Basic Multilingual Plane, mathematical ones beyond it (another scan reads those)
+    text = "a ٣٤ b 7 \U0001d7d8\U0001d7d9 c"
+    assert list(starts(text, "en")) == [2, 7, 9]
 
 
 def test_russian_words_bounded_by_cyrillic_letters_only():

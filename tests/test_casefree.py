@@ -42,3 +42,4 @@ def test_a_pattern_that_reads_case_is_refused():
 def test_lower_refuses_text_that_folds_apart():
     assert casefree.lower("Двадцать Пять") == "двадцать пять"
     assert casefree.lower("İki") is None and casefree.lower("\u212a") is None
+    assert casefree.lower("Пять", "пять") == "пять" and casefree.lower("\u212a", "\u212a".lower()) is None

@@ -423,6 +423,8 @@ _DO_LEVEL = re.compile(rf",[^\S\n]*$|[—–][^\S\n]*$|(?:^|[^\S\n]|\()(?:с|о�
 
 
 _qualifier_search = g.lower_searcher(QUALIFIER_RE)
+_do_level = g.lower_searcher(_DO_LEVEL)
+_QUALIFIER_GROUPS = [(f"q{i}", k) for i, (_, k) in enumerate(QUALIFIERS)]
 _SENTENCE_BREAK = re.compile(r"[.;!?][^\S\n]+(?=[А-ЯЁA-Z«])")
 QUALIFIER_WINDOW = 80  # "довести объём взаимной торговли до": the verb that makes "до" a level stands far back
 
@@ -432,11 +434,11 @@ def qualifier_before(before: str) -> str | None:
     q = _qualifier_search(near)
     if not q:
         return None
-    kind = next(k for i, (_, k) in enumerate(QUALIFIERS) if q.group(f"q{i}"))
+    kind = next(k for name, k in _QUALIFIER_GROUPS if q.group(name))
     if kind == "at_most" and q.group(1).lower() == "до":
         clause = before[:len(before) - len(near) + q.start()]
         clause = _SENTENCE_BREAK.split(clause)[-1]  # "тыс. тонн" does not end a sentence
-        if _DO_LEVEL.search(clause):
+        if _do_level(clause):
             return None
     return kind
 
