@@ -309,8 +309,8 @@ class Tokenizer:
             return t
         text = self.text
         before = text[s - R.QUALIFIER_WINDOW if s > R.QUALIFIER_WINDOW else 0:s]
-        if R.QUALIFIER_END[before.rstrip()[-1:]] and (R.qualifier_words is None or R.qualifier_words(before)) \
-                and self._may_qualify(s) and R.qualifier_before(before):
+        if R.QUALIFIER_END[before.rstrip()[-1:]] and (self._may_qualify(s) if (qw := R.qualifier_words) is None
+                                                      else qw(before)) and R.qualifier_before(before):
             return None
         # (their gates opened at the first character after and the last before: the patterns themselves)
         if P.opens[after] and P.range_open(text, e, e + 12):
@@ -683,8 +683,9 @@ class Tokenizer:
         t.after = after[:40]
         # qualifier_before answers only where its pattern matches at the end of `before`, and a search of that
         # pattern tries every position of the window: the last character decides most figures at once
-        q = L.qualifier_before(before) if L.QUALIFIER_END[before.rstrip()[-1:]] \
-            and (L.qualifier_words is None or L.qualifier_words(before)) and self._may_qualify(t.q_start) else None
+        # (the last words, where the lexicon lists them, fail far more windows than its literals: they alone)
+        q = L.qualifier_before(before) if L.QUALIFIER_END[before.rstrip()[-1:]] and (
+            self._may_qualify(qs) if (qw := L.qualifier_words) is None else qw(before)) else None
         if q:
             t.qualifier = q
             return
