@@ -309,7 +309,8 @@ class Tokenizer:
             return t
         text = self.text
         before = text[s - R.QUALIFIER_WINDOW if s > R.QUALIFIER_WINDOW else 0:s]
-        if R.QUALIFIER_END[before.rstrip()[-1:]] and self._may_qualify(s) and R.qualifier_before(before):
+        if R.QUALIFIER_END[before.rstrip()[-1:]] and (self._may_qualify(s) if (qw := R.qualifier_words) is None
+                                                      else qw(before)) and R.qualifier_before(before):
             return None
         # (their gates opened at the first character after and the last before: the patterns themselves)
         if P.opens[after] and P.range_open(text, e, e + 12):
@@ -682,8 +683,9 @@ class Tokenizer:
         t.after = after[:40]
         # qualifier_before answers only where its pattern matches at the end of `before`, and a search of that
         # pattern tries every position of the window: the last character decides most figures at once
-        q = L.qualifier_before(before) if L.QUALIFIER_END[before.rstrip()[-1:]] and self._may_qualify(t.q_start) \
-            else None
+        # (the last words, where the lexicon lists them, fail far more windows than its literals: they alone)
+        q = L.qualifier_before(before) if L.QUALIFIER_END[before.rstrip()[-1:]] and (
+            self._may_qualify(qs) if (qw := L.qualifier_words) is None else qw(before)) else None
         if q:
             t.qualifier = q
             return
@@ -793,6 +795,24 @@ class _Remembered(dict):
         return v
 
 
+def _last_words(last: re.Pattern, tail: re.Pattern):
+    """A test of the words before a figure that fails where no qualifier can end them: their last word ends with
+    no word of `last`, and is not a whole word of `tail` after a word that does. One split in C and a dict lookup
+    per word, where the qualifier's search tries every place of its window (Russian "до" opens its gates in
+    most windows: "долларов")."""
+    ends = _Remembered(lambda w: last.search(w) is not None)
+    tails = _Remembered(lambda w: tail.fullmatch(w) is not None)
+
+    def may(before: str) -> bool:
+        words = before.rsplit(None, 2)
+        if not words:
+            return False
+        w = words[-1]
+        return ends(w) or (len(words) > 1 and tails(w) and ends(words[-2]))
+
+    return may
+
+
 @lru_cache(maxsize=None)
 def _rules(code: str) -> SimpleNamespace:
     """A language's lexicon as the tokenizer reads it: its patterns gated (_Gated), the optional names a
@@ -823,6 +843,7 @@ def _rules(code: str) -> SimpleNamespace:
     qre = L.QUALIFIER_RE if hasattr(L, "QUALIFIER_RE") else g.QUALIFIER_RE if L.qualifier_before is g.qualifier_before else None
     ns["QUALIFIER_END"] = (qre is not None and edge(qre, backward=True)) or _ALWAYS
     ns["QUALIFIER_PATTERN"] = qre
+    ns["qualifier_words"] = _last_words(L.QUALIFIER_LAST, L.QUALIFIER_TAIL) if hasattr(L, "QUALIFIER_LAST") else None
     R = SimpleNamespace(**ns)
     R.plain = _PlainRules(R)
     return R

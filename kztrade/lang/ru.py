@@ -422,6 +422,13 @@ _DO_LEVEL = re.compile(rf",[^\S\n]*$|[—–][^\S\n]*$|(?:^|[^\S\n]|\()(?:с|о�
                        rf"достичь|доход|сократить|снизить", re.I)
 
 
+# the words a match of QUALIFIER_RE can end with: a qualifier's last word (QUALIFIER_LAST searched at the end of a
+# word) or one of its tail words (QUALIFIER_TAIL, a whole word) after one; the tokenizer skips the search elsewhere
+QUALIFIER_LAST = re.compile(r"(?:менее|меньше|чем|минимум|мере|более|больше|максимум|выше|превыша\w*|до|свыше|сверх|"
+                            r"превысил\w*|превышающ\w*|превзош\w*|за|перешагнул\w*|ниже|достига\w*|около|почти|что|"
+                            r"примерно|приблизительно|порядка|ориентировочно|где-то|не|~|плюс-минус|к|районе|пределах|"
+                            r"оценочно)$", re.I)
+QUALIFIER_TAIL = re.compile(r"на|в|во|до|к|чем|уровня|отметки|отметку", re.I)
 _qualifier_search = g.lower_searcher(QUALIFIER_RE)
 _do_level = g.lower_searcher(_DO_LEVEL)
 _QUALIFIER_GROUPS = [(f"q{i}", k) for i, (_, k) in enumerate(QUALIFIERS)]
