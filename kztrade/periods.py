@@ -757,12 +757,13 @@ class Periods:
                     chosen = own[i]
         basis = "stated" if chosen is not None else None
         # ... or the span it opens or closes: "between 2005 and 2006 ... grew from $15m to $90m"
-        if chosen is None and f.bits & lx.b_between and (b := self._search(lx.between_years, s, e)):
+        # (the few characters before the figure read first: the span is searched for only where they open or
+        # close one, most figures of a sentence with years in it do neither)
+        if chosen is None and f.bits & lx.b_between:
             before = text[max(s, q_start - 12):q_start]
-            if lx.span_from.search(before):
-                period, basis = Period(int(b.group("a")), 1, 12, "year", "stated"), "stated"
-            elif lx.span_to.search(before):
-                period, basis = Period(int(b.group("b")), 1, 12, "year", "stated"), "stated"
+            opens = lx.span_from.search(before) is not None
+            if (opens or lx.span_to.search(before)) and (b := self._search(lx.between_years, s, e)):
+                period, basis = Period(int(b.group("a" if opens else "b")), 1, 12, "year", "stated"), "stated"
         # 2. the clause's period, then the sentence's; a period attached to another figure is that figure's
         if chosen is None and period.year is None and own:  # (no period of its own in the sentence: none to take)
             # the last period before the figure, else the first usable one after it: in the clause, then in
