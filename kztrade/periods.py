@@ -179,6 +179,9 @@ class Period:
                 "period_kind": self.kind, "period_basis": self.basis}
 
 
+_NO_PERIOD = Period()
+
+
 def _compile(pattern: str) -> re.Pattern:
     return re.compile(led(pattern, re.I), re.I)
 
@@ -355,6 +358,7 @@ class Periods:
         self._silent_cols: dict[tuple | None, dict] = {}  # previous sentence's period -> columns
         self._newlines: list[int] | None = None
         self._bits_of: dict[tuple[int, int], int] = {}
+        self._cols: dict[tuple, dict] = {}  # a period's fields -> its columns
 
     def _bits(self, s: int, e: int) -> int:
         """Lexicon.mask of text[s:e], read once per sentence; every bit for a long window (a run-on line's)."""
@@ -736,7 +740,7 @@ class Periods:
         own, own_starts, sentence_year = f.own, f.starts, f.year
         # (no word of a target, forecast or deadline in the sentence: an outcome, without asking)
         outlook = self.outlook(q_start, q_end, lo, hi, f) if f.target or f.forecast or f.right or f.by else "actual"
-        period = Period()
+        period = _NO_PERIOD  # (replaced, never changed in place, before a step gives it a year)
         chosen: Mention | None = None
 
         # 1. attached: right after the figure
@@ -753,34 +757,20 @@ class Periods:
                     chosen = own[i]
         basis = "stated" if chosen is not None else None
         # ... or the span it opens or closes: "between 2005 and 2006 ... grew from $15m to $90m"
-        if chosen is None and f.bits & lx.b_between and (b := self._search(lx.between_years, s, e)):
+        # (the few characters before the figure read first: the span is searched for only where they open or
+        # close one, most figures of a sentence with years in it do neither)
+        if chosen is None and f.bits & lx.b_between:
             before = text[max(s, q_start - 12):q_start]
-            if lx.span_from.search(before):
-                period, basis = Period(int(b.group("a")), 1, 12, "year", "stated"), "stated"
-            elif lx.span_to.search(before):
-                period, basis = Period(int(b.group("b")), 1, 12, "year", "stated"), "stated"
+            opens = lx.span_from.search(before) is not None
+            if (opens or lx.span_to.search(before)) and (b := self._search(lx.between_years, s, e)):
+                period, basis = Period(int(b.group("a" if opens else "b")), 1, 12, "year", "stated"), "stated"
         # 2. the clause's period, then the sentence's; a period attached to another figure is that figure's
         if chosen is None and period.year is None and own:  # (no period of its own in the sentence: none to take)
-            def usable(m: Mention) -> bool:
-                # a period attached to a figure this one is compared with is that figure's: "$6bn, up from
-                # $4bn in 2009"; one attached to a coordinated figure is shared: "... and imports to $1bn in 2017"
-                at = self._attached_to_figure(m, s)
-                return at is None or at[0] == q_start or not self._compared(at[0], q_end)
-
-            breaks = f.brk
-
-            def first_after(ms: list[Mention]) -> Mention | None:
-                for m in ms:
-                    if m.start >= q_end and usable(m) and \
-                            not (breaks and self.scan.search(lx.period_break, q_end, m.start)):
-                        return m
-                return None
-
             # the last period before the figure, else the first usable one after it: in the clause, then in
             # the sentence (a period after the figure is looked at only where none precedes it)
             in_clause = own[bisect.bisect_left(own_starts, lo):bisect.bisect_left(own_starts, hi)]
-            chosen = _last_before(in_clause, q_start) or first_after(in_clause) or _last_before(own, q_start) \
-                or first_after(own)
+            chosen = _last_before(in_clause, q_start) or self._first_after(in_clause, s, q_start, q_end, f.brk) \
+                or _last_before(own, q_start) or self._first_after(own, s, q_start, q_end, f.brk)
             if chosen is not None:
                 basis = "relative" if chosen.year is None and chosen.rel is not None else "stated"
         if chosen is not None and chosen.year is None and chosen.rel is not None:
@@ -833,14 +823,30 @@ class Periods:
         if outlook == "actual" and period.year is not None and pub is not None and period.year > pub.year \
                 and period.basis in ("stated", "relative"):
             outlook = "forecast"  # a figure for a year after publication cannot be an outcome
-        cols = period.columns()
+        key = (period.year, period.m1, period.m2, period.kind, period.basis, period.start_year)
+        cols = self._cols.get(key)
+        if cols is None:
+            cols = self._cols[key] = period.columns()
+        cols = cols.copy()
         if base_year is None:
             base_year, base_period = self.base(q_start, q_end, s, e, lo, hi, period, change, chosen, f.brk, f.bits)
         if base_year is not None and period.year is not None and base_year >= period.year \
                 and base_period is None:
             base_year = None  # the base is never the claim's own period
-        cols.update({"base_year": base_year, "base_period": base_period, "outlook": outlook})
+        cols["base_year"], cols["base_period"], cols["outlook"] = base_year, base_period, outlook
         return cols
+
+    def _first_after(self, ms: list[Mention], s: int, q_start: int, q_end: int, breaks: bool) -> Mention | None:
+        """The first of ms after the figure at q_start..q_end that it may take: no period break between, and
+        not attached to a figure it is compared with (that figure's: "$6bn, up from $4bn in 2009"); one attached
+        to a coordinated figure is shared: "... and imports to $1bn in 2017"."""
+        for m in ms:
+            if m.start >= q_end:
+                at = self._attached_to_figure(m, s)
+                if (at is None or at[0] == q_start or not self._compared(at[0], q_end)) and \
+                        not (breaks and self.scan.search(self.lx.period_break, q_end, m.start)):
+                    return m
+        return None
 
     def base(self, q_start, q_end, s, e, lo, hi, period: Period, change: bool, chosen: Mention | None,
              breaks: bool = True, bits: int = -1):
