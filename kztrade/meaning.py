@@ -139,6 +139,7 @@ _RANK = operator.itemgetter(0, 1)  # distance, then start: the cues of a list ne
 _END = re.Match.end
 _ACROSS = 150  # what a clause break between a cue and its figure adds to their distance
 _FAR = 1 << 62  # the distance to a cue that is not there
+_PUNCT = re.compile(r"[,;(]")  # between a country and a cue: the country is not the verb's subject
 
 
 class Meaning:
@@ -161,6 +162,9 @@ class Meaning:
         self._attr: dict[int, str | None] = {}
         self._pairs: dict[tuple, tuple[str | None, str | None]] = {}
         self._moves: dict[tuple[int, int], tuple[str | None, str | None]] = {}
+        self._cue_sentences: dict[tuple[int, int], list[re.Match]] = {}
+        self._cue_blocks: dict[int, list[re.Match]] = {}
+        self._last_flow: tuple[int, str, str] | None = None
 
     def _matches_in(self, rx: re.Pattern, a: int, b: int) -> bool:
         """rx matches in text[a:b] (searched as a string of its own), once per sentence or clause: every
@@ -230,11 +234,11 @@ class Meaning:
         """(_cues, whether their ends are in order as their starts are): the matches of one scan do not overlap,
         but those of two neighbouring blocks may."""
         if e - s < 1000:
-            sentences = self.__dict__.setdefault("_cue_sentences", {})
-            if (s, e) not in sentences:
-                sentences[(s, e)] = self._real_cues(s, e)
-            return sentences[(s, e)], True
-        blocks = self.__dict__.setdefault("_cue_blocks", {})
+            got = self._cue_sentences.get((s, e))
+            if got is None:
+                got = self._cue_sentences[(s, e)] = self._real_cues(s, e)
+            return got, True
+        blocks = self._cue_blocks
         out: list[re.Match] = []
         in_order = True
         for k in range(s // _CUE_BLOCK, (e - 1) // _CUE_BLOCK + 1):
@@ -263,15 +267,15 @@ class Meaning:
 
     def is_change(self, t: Token, s: int, e: int) -> bool:
         w, may = self.w, self.scan.may
-        a, b = max(s, t.q_start - 60), min(e, t.q_end + 40)
-        before = self.text[a:t.q_start]
-        after = self.text[t.q_end:b]
-        a80 = max(s, t.q_start - 80)
-        return bool((may(w.change_left, a, t.q_start) and w.change_left.search(before))
-                    or (may(w.change_right, t.q_end, b) and w.change_right.match(after))
-                    or (may(w.change_by_left, a80, t.q_start) and w.change_by_left.search(self.text[a80:t.q_start]))
-                    or (may(w.compared_right, t.q_end, b) and w.compared_right.match(after))
-                    or (may(w.lost_value_right, t.q_end, b) and w.lost_value_right.match(after)))
+        text, q_start, q_end = self.text, t.q_start, t.q_end
+        a, b = max(s, q_start - 60), min(e, q_end + 40)
+        a80 = max(s, q_start - 80)
+        # the words on either side sliced only where a pattern may match in them: most figures ask no pattern
+        return bool((may(w.change_left, a, q_start) and w.change_left.search(text[a:q_start]))
+                    or (may(w.change_right, q_end, b) and w.change_right.match(text[q_end:b]))
+                    or (may(w.change_by_left, a80, q_start) and w.change_by_left.search(text[a80:q_start]))
+                    or (may(w.compared_right, q_end, b) and w.compared_right.match(text[q_end:b]))
+                    or (may(w.lost_value_right, q_end, b) and w.lost_value_right.match(text[q_end:b])))
 
     def measure(self, t: Token, s: int, e: int) -> tuple[str, re.Match | None]:
         w = self.w
@@ -369,7 +373,7 @@ class Meaning:
         final, owner, target = got
         if final:
             return owner, target
-        last = self.__dict__.get("_last_flow")
+        last = self._last_flow
         if owner is None and target is None and last is not None and 0 <= cue.start() - last[0] <= 400:
             # an elliptical flow continues the one just named: "экспорт в РФ составил X, импорт – Y",
             # "exports to Russia rose to X; shipments of metals doubled"
@@ -412,7 +416,7 @@ class Meaning:
             subj = find_countries(text, max(lo, cue.start() - 80), cue.start(), lang=self.ctx.lang)
             if subj and self.scan.search(w.object_left, max(s, subj[-1][0] - 16), subj[-1][0]):
                 subj = []  # "exports to Turkey rose ... and imports": Turkey is an object, not the subject
-            if subj and not re.search(r"[,;(]", text[subj[-1][1]:cue.start()]):
+            if subj and not _PUNCT.search(text, subj[-1][1], cue.start()):
                 if self.scan.search(w.received, subj[-1][1], cue.start()):
                     target = target or subj[-1][2]
                     if measure == "direct_investment":
