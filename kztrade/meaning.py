@@ -139,6 +139,9 @@ _RANK = operator.itemgetter(0, 1)  # distance, then start: the cues of a list ne
 _END = re.Match.end
 _ACROSS = 150  # what a clause break between a cue and its figure adds to their distance
 _FAR = 1 << 62  # the distance to a cue that is not there
+# units that say what they measure whatever the words around them
+_FIXED = {"km": "distance", "km2": "area", "hectares": "area", "months": "duration", "weeks": "duration",
+          "days": "duration", "hours": "duration", "MW": "energy", "GW": "energy", "kWh": "energy"}
 _PUNCT = re.compile(r"[,;(]")  # between a country and a cue: the country is not the verb's subject
 
 
@@ -184,6 +187,9 @@ class Meaning:
         if not cues:
             return None
         q_start, q_end = t.q_start, t.q_end
+        if len(cues) == 1:  # the one candidate, if it stands clear of the figure: no other for a break to favour
+            m = cues[0]
+            return m if m.end() <= q_start or m.start() >= q_end else None
         if not in_order:  # cues of two blocks that overlap: all ranked
             return self._nearest([(q_start - m.end(), m.start(), m, m.end(), q_start) for m in cues if m.end() <= q_start]
                                  + [(2 * (m.start() - q_end) + 40, m.start(), m, q_end, m.start())
@@ -307,16 +313,11 @@ class Meaning:
             if t.subject is None and self._matches_in(w.migration, s, e) and self._matches_in(w.migrants, s, e):
                 return "migration", None
             return "count", None
-        if u == "km":
-            return "distance", None
-        if u in ("km2", "hectares"):
-            return "area", None
-        if u == "years" and t.subject == "age":
-            return "age", None
-        if u in ("years", "months", "weeks", "days", "hours"):
-            return "duration", None
-        if u in ("MW", "GW", "kWh"):
-            return "energy", None
+        fixed = _FIXED.get(u)
+        if fixed is not None:
+            return fixed, None
+        if u == "years":
+            return ("age" if t.subject == "age" else "duration"), None
         if u in RATE_UNITS:
             return ("price" if u.endswith("barrel") else "exchange_rate"), None
         if u in ("tonnes", "barrels", "barrels_per_day", "cubic_metres"):
