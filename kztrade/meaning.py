@@ -60,6 +60,9 @@ class Words:
         self.not_cue = _compile(lex.NOT_CUE)
         self.percent_measures = [(_compile(p), m) for p, m in lex.PERCENT_MEASURES]
         self.clause_break = _compile(lex.CLAUSE_BREAK)
+        # a break word that nearly every sentence holds (Russian ', а' holds a comma): asking first whether a
+        # sentence holds one of the break words costs more than it saves
+        self.break_asked = "," not in (literals(self.clause_break) or (",",))
         self.received = _compile(lex.RECEIVED)
         self.cross_border = _compile(lex.CROSS_BORDER)
         self.trade = _compile(lex.TRADE)
@@ -391,7 +394,7 @@ class Meaning:
         owner = target = None
         a = max(s, cue.start() - 45)
         left = text[a:cue.start()]
-        m = self.scan.may(w.owner_left, a, cue.start()) and w.owner_left.search(left)
+        m = w.owner_left.search(left)  # no literal check first: its literals are white space, which it mostly holds
         if m:
             owner = w.table[m.group(1)]
         right = text[cue.end():min(e, cue.end() + 80)]
@@ -439,7 +442,9 @@ class Meaning:
         """The clause of a sentence holding pos, between breaks such as ';', 'while', 'but'."""
         breaks = self._breaks.get((s, e))
         if breaks is None:  # the same sentence is asked about for each of its figures
-            breaks = self._breaks[(s, e)] = self._spans(self.w.clause_break, s, e)
+            rx = self.w.clause_break
+            breaks = self._breaks[(s, e)] = (self._spans(rx, s, e) if self.windows or self.w.break_asked
+                                             else [m.span() for m in rx.finditer(self.text, s, e)])
         if not breaks:
             return s, e
         lo, hi = s, e
