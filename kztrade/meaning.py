@@ -57,6 +57,9 @@ class Words:
         self.cue_re = re.compile(
             "\\b" + (f"(?=[{re.escape(firsts)}])" if firsts else "") + (f"(?=(?i:{_trie(begins)}))" if begins else "")
             + "(?:" + "|".join(f"(?P<c{i}>(?:{p})\\b)" for i, (p, _) in enumerate(lex.CUES)) + ")", f)
+        # the same first letters sought alone in the lower-cased text: a plain trie that re skips to by the
+        # letters it begins with; cue_re is then tried only where one of them stands
+        self.cue_lead = re.compile(_trie(begins)) if begins else None
         self.not_cue = _compile(lex.NOT_CUE)
         self.percent_measures = [(_compile(p), m) for p, m in lex.PERCENT_MEASURES]
         self.clause_break = _compile(lex.CLAUSE_BREAK)
@@ -268,11 +271,33 @@ class Meaning:
     def _real_cues(self, s: int, e: int) -> list[re.Match]:
         """Cues, without those inside a name that is not that measure ('trade unions')."""
         # a sentence with a figure mostly names a measure: asking first whether it may costs more than it saves
-        found = list(self.scan.finditer(self.w.cue_re, s, e) if self.windows else self.w.cue_re.finditer(self.text, s, e))
+        if self.windows:
+            found = list(self.scan.finditer(self.w.cue_re, s, e))
+        elif self.w.cue_lead is None or self.scan.low is None:
+            found = list(self.w.cue_re.finditer(self.text, s, e))
+        else:
+            found = self._led_cues(s, e)
         if not found:
             return found  # no cue for a name to hide
         bad = [(m.start(), m.end()) for m in self.scan.finditer(self.w.not_cue, s, e)]
         return [m for m in found if not any(a <= m.start() < b for a, b in bad)] if bad else found
+
+    def _led_cues(self, s: int, e: int) -> list[re.Match]:
+        """cue_re.finditer(text, s, e), tried only where the lower-cased text holds the first letters of a cue:
+        a match begins with them, so no other position can match. The next candidate is sought from one past
+        a failed one, as they may overlap."""
+        found: list[re.Match] = []
+        search, match = self.w.cue_lead.search, self.w.cue_re.match
+        low, text = self.scan.low, self.text
+        pos = s
+        while (c := search(low, pos, e)) is not None:
+            m = match(text, c.start(), e)
+            if m is None:
+                pos = c.start() + 1
+            else:
+                found.append(m)
+                pos = m.end()
+        return found
 
     def is_change(self, t: Token, s: int, e: int) -> bool:
         w, may = self.w, self.scan.may
