@@ -61,6 +61,7 @@ class Words:
         # letters it begins with; cue_re is then tried only where one of them stands
         self.cue_lead = re.compile(_trie(begins)) if begins else None
         self.not_cue = _compile(lex.NOT_CUE)
+        self.not_cue_lead = re.compile(_trie(b)) if (b := starts(lex.NOT_CUE, f)) else None
         self.percent_measures = [(_compile(p), m) for p, m in lex.PERCENT_MEASURES]
         self.clause_break = _compile(lex.CLAUSE_BREAK)
         # a break word that nearly every sentence holds (Russian ', а' holds a comma): asking first whether a
@@ -276,18 +277,21 @@ class Meaning:
         elif self.w.cue_lead is None or self.scan.low is None:
             found = list(self.w.cue_re.finditer(self.text, s, e))
         else:
-            found = self._led_cues(s, e)
+            found = self._led(self.w.cue_re, self.w.cue_lead, s, e)
         if not found:
             return found  # no cue for a name to hide
-        bad = [(m.start(), m.end()) for m in self.scan.finditer(self.w.not_cue, s, e)]
+        if self.windows or self.w.not_cue_lead is None or self.scan.low is None:
+            bad = [(m.start(), m.end()) for m in self.scan.finditer(self.w.not_cue, s, e)]
+        else:
+            bad = [(m.start(), m.end()) for m in self._led(self.w.not_cue, self.w.not_cue_lead, s, e)]
         return [m for m in found if not any(a <= m.start() < b for a, b in bad)] if bad else found
 
-    def _led_cues(self, s: int, e: int) -> list[re.Match]:
-        """cue_re.finditer(text, s, e), tried only where the lower-cased text holds the first letters of a cue:
-        a match begins with them, so no other position can match. The next candidate is sought from one past
-        a failed one, as they may overlap."""
+    def _led(self, rx: re.Pattern, lead: re.Pattern, s: int, e: int) -> list[re.Match]:
+        """rx.finditer(text, s, e), tried only where the lower-cased text holds one of the strings its matches
+        begin with (lead, leads.starts): no other position can match. The next candidate is sought from one
+        past a failed one, as they may overlap."""
         found: list[re.Match] = []
-        search, match = self.w.cue_lead.search, self.w.cue_re.match
+        search, match = lead.search, rx.match
         low, text = self.scan.low, self.text
         pos = s
         while (c := search(low, pos, e)) is not None:
