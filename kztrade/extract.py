@@ -147,18 +147,20 @@ def claim_stage(text: str, source_id: str, date: dt.date | None, lang: str, chro
     periods = Periods(text, meaning.w.lex, date, years, figures, sents, meaning.clause, meaning.scan)
     claims = _Claims(sents)
     tokens: list[dict] = []
+    add_token, add_claim = tokens.append, claims.add
     for t in toks:
-        claim_id = None
-        if t.reason is None:
+        start, end, reason = t.start, t.end, t.reason
+        if reason is None:
             row = _claim(t, text, sents, meaning, periods, claims, source_id)
             row["lang"] = lang
-            claims.add(row)
-            claim_id = row["claim_id"]
-        tokens.append({
-            "token_id": f"{source_id}#{t.start}", "source_id": source_id, "char_start": t.start,
-            "char_end": t.end, "token": text[t.start:t.end], "kind": t.kind,
-            "fate": "claim" if claim_id else "excluded", "claim_id": claim_id, "reason": t.reason,
-            "detail": t.detail,
+            add_claim(row)
+            claim_id, fate = row["claim_id"], "claim"
+        else:
+            claim_id, fate = None, "excluded"
+        add_token({
+            "token_id": f"{source_id}#{start}", "source_id": source_id, "char_start": start,
+            "char_end": end, "token": text[start:end], "kind": t.kind,
+            "fate": fate, "claim_id": claim_id, "reason": reason, "detail": t.detail,
         })
     _infer_units(claims)
     return list(claims), tokens
@@ -234,11 +236,11 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
         elif prev is not None:
             unit = prev["unit"] if unit == "count" else unit
             measure, economy, partner = prev["measure"], prev["economy"], prev["partner"]
-    if claims and claims[-1]["char_end"] <= q_start and _EQUIVALENT.fullmatch(text, claims[-1]["char_end"], q_start):
+    if claims and unit != "percent" and unit != "count" and claims[-1]["unit"] != unit \
+            and claims[-1]["char_end"] <= q_start and _EQUIVALENT.fullmatch(text, claims[-1]["char_end"], q_start):
         # "1.5 trillion roubles ($15.6bn)": the same figure in another unit says what the first one says
         prev = claims[-1]
-        if prev["unit"] != unit and unit not in ("percent", "count"):
-            measure, economy, partner = prev["measure"], prev["economy"], prev["partner"]
+        measure, economy, partner = prev["measure"], prev["economy"], prev["partner"]
     if measure == "migration" and unit == "count":
         unit = "persons"
     value = meaning.signed(t, measure, value, s, e)

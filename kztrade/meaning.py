@@ -57,9 +57,16 @@ class Words:
         self.cue_re = re.compile(
             "\\b" + (f"(?=[{re.escape(firsts)}])" if firsts else "") + (f"(?=(?i:{_trie(begins)}))" if begins else "")
             + "(?:" + "|".join(f"(?P<c{i}>(?:{p})\\b)" for i, (p, _) in enumerate(lex.CUES)) + ")", f)
+        # the same first letters sought alone in the lower-cased text: a plain trie that re skips to by the
+        # letters it begins with; cue_re is then tried only where one of them stands
+        self.cue_lead = re.compile(_trie(begins)) if begins else None
         self.not_cue = _compile(lex.NOT_CUE)
+        self.not_cue_lead = re.compile(_trie(b)) if (b := starts(lex.NOT_CUE, f)) else None
         self.percent_measures = [(_compile(p), m) for p, m in lex.PERCENT_MEASURES]
         self.clause_break = _compile(lex.CLAUSE_BREAK)
+        # a break word that nearly every sentence holds (Russian ', а' holds a comma): asking first whether a
+        # sentence holds one of the break words costs more than it saves
+        self.break_asked = "," not in (literals(self.clause_break) or (",",))
         self.received = _compile(lex.RECEIVED)
         self.cross_border = _compile(lex.CROSS_BORDER)
         self.trade = _compile(lex.TRADE)
@@ -139,6 +146,10 @@ _RANK = operator.itemgetter(0, 1)  # distance, then start: the cues of a list ne
 _END = re.Match.end
 _ACROSS = 150  # what a clause break between a cue and its figure adds to their distance
 _FAR = 1 << 62  # the distance to a cue that is not there
+# units that say what they measure whatever the words around them
+_FIXED = {"km": "distance", "km2": "area", "hectares": "area", "months": "duration", "weeks": "duration",
+          "days": "duration", "hours": "duration", "MW": "energy", "GW": "energy", "kWh": "energy"}
+_PUNCT = re.compile(r"[,;(]")  # between a country and a cue: the country is not the verb's subject
 
 
 class Meaning:
@@ -161,6 +172,9 @@ class Meaning:
         self._attr: dict[int, str | None] = {}
         self._pairs: dict[tuple, tuple[str | None, str | None]] = {}
         self._moves: dict[tuple[int, int], tuple[str | None, str | None]] = {}
+        self._cue_sentences: dict[tuple[int, int], list[re.Match]] = {}
+        self._cue_blocks: dict[int, list[re.Match]] = {}
+        self._last_flow: tuple[int, str, str] | None = None
 
     def _matches_in(self, rx: re.Pattern, a: int, b: int) -> bool:
         """rx matches in text[a:b] (searched as a string of its own), once per sentence or clause: every
@@ -180,6 +194,9 @@ class Meaning:
         if not cues:
             return None
         q_start, q_end = t.q_start, t.q_end
+        if len(cues) == 1:  # the one candidate, if it stands clear of the figure: no other for a break to favour
+            m = cues[0]
+            return m if m.end() <= q_start or m.start() >= q_end else None
         if not in_order:  # cues of two blocks that overlap: all ranked
             return self._nearest([(q_start - m.end(), m.start(), m, m.end(), q_start) for m in cues if m.end() <= q_start]
                                  + [(2 * (m.start() - q_end) + 40, m.start(), m, q_end, m.start())
@@ -230,11 +247,11 @@ class Meaning:
         """(_cues, whether their ends are in order as their starts are): the matches of one scan do not overlap,
         but those of two neighbouring blocks may."""
         if e - s < 1000:
-            sentences = self.__dict__.setdefault("_cue_sentences", {})
-            if (s, e) not in sentences:
-                sentences[(s, e)] = self._real_cues(s, e)
-            return sentences[(s, e)], True
-        blocks = self.__dict__.setdefault("_cue_blocks", {})
+            got = self._cue_sentences.get((s, e))
+            if got is None:
+                got = self._cue_sentences[(s, e)] = self._real_cues(s, e)
+            return got, True
+        blocks = self._cue_blocks
         out: list[re.Match] = []
         in_order = True
         for k in range(s // _CUE_BLOCK, (e - 1) // _CUE_BLOCK + 1):
@@ -255,23 +272,48 @@ class Meaning:
     def _real_cues(self, s: int, e: int) -> list[re.Match]:
         """Cues, without those inside a name that is not that measure ('trade unions')."""
         # a sentence with a figure mostly names a measure: asking first whether it may costs more than it saves
-        found = list(self.scan.finditer(self.w.cue_re, s, e) if self.windows else self.w.cue_re.finditer(self.text, s, e))
+        if self.windows:
+            found = list(self.scan.finditer(self.w.cue_re, s, e))
+        elif self.w.cue_lead is None or self.scan.low is None:
+            found = list(self.w.cue_re.finditer(self.text, s, e))
+        else:
+            found = self._led(self.w.cue_re, self.w.cue_lead, s, e)
         if not found:
             return found  # no cue for a name to hide
-        bad = [(m.start(), m.end()) for m in self.scan.finditer(self.w.not_cue, s, e)]
+        if self.windows or self.w.not_cue_lead is None or self.scan.low is None:
+            bad = [(m.start(), m.end()) for m in self.scan.finditer(self.w.not_cue, s, e)]
+        else:
+            bad = [(m.start(), m.end()) for m in self._led(self.w.not_cue, self.w.not_cue_lead, s, e)]
         return [m for m in found if not any(a <= m.start() < b for a, b in bad)] if bad else found
+
+    def _led(self, rx: re.Pattern, lead: re.Pattern, s: int, e: int) -> list[re.Match]:
+        """rx.finditer(text, s, e), tried only where the lower-cased text holds one of the strings its matches
+        begin with (lead, leads.starts): no other position can match. The next candidate is sought from one
+        past a failed one, as they may overlap."""
+        found: list[re.Match] = []
+        search, match = lead.search, rx.match
+        low, text = self.scan.low, self.text
+        pos = s
+        while (c := search(low, pos, e)) is not None:
+            m = match(text, c.start(), e)
+            if m is None:
+                pos = c.start() + 1
+            else:
+                found.append(m)
+                pos = m.end()
+        return found
 
     def is_change(self, t: Token, s: int, e: int) -> bool:
         w, may = self.w, self.scan.may
-        a, b = max(s, t.q_start - 60), min(e, t.q_end + 40)
-        before = self.text[a:t.q_start]
-        after = self.text[t.q_end:b]
-        a80 = max(s, t.q_start - 80)
-        return bool((may(w.change_left, a, t.q_start) and w.change_left.search(before))
-                    or (may(w.change_right, t.q_end, b) and w.change_right.match(after))
-                    or (may(w.change_by_left, a80, t.q_start) and w.change_by_left.search(self.text[a80:t.q_start]))
-                    or (may(w.compared_right, t.q_end, b) and w.compared_right.match(after))
-                    or (may(w.lost_value_right, t.q_end, b) and w.lost_value_right.match(after)))
+        text, q_start, q_end = self.text, t.q_start, t.q_end
+        a, b = max(s, q_start - 60), min(e, q_end + 40)
+        a80 = max(s, q_start - 80)
+        # the words on either side sliced only where a pattern may match in them: most figures ask no pattern
+        return bool((may(w.change_left, a, q_start) and w.change_left.search(text[a:q_start]))
+                    or (may(w.change_right, q_end, b) and w.change_right.match(text[q_end:b]))
+                    or (may(w.change_by_left, a80, q_start) and w.change_by_left.search(text[a80:q_start]))
+                    or (may(w.compared_right, q_end, b) and w.compared_right.match(text[q_end:b]))
+                    or (may(w.lost_value_right, q_end, b) and w.lost_value_right.match(text[q_end:b])))
 
     def measure(self, t: Token, s: int, e: int) -> tuple[str, re.Match | None]:
         w = self.w
@@ -303,16 +345,11 @@ class Meaning:
             if t.subject is None and self._matches_in(w.migration, s, e) and self._matches_in(w.migrants, s, e):
                 return "migration", None
             return "count", None
-        if u == "km":
-            return "distance", None
-        if u in ("km2", "hectares"):
-            return "area", None
-        if u == "years" and t.subject == "age":
-            return "age", None
-        if u in ("years", "months", "weeks", "days", "hours"):
-            return "duration", None
-        if u in ("MW", "GW", "kWh"):
-            return "energy", None
+        fixed = _FIXED.get(u)
+        if fixed is not None:
+            return fixed, None
+        if u == "years":
+            return ("age" if t.subject == "age" else "duration"), None
         if u in RATE_UNITS:
             return ("price" if u.endswith("barrel") else "exchange_rate"), None
         if u in ("tonnes", "barrels", "barrels_per_day", "cubic_metres"):
@@ -369,7 +406,7 @@ class Meaning:
         final, owner, target = got
         if final:
             return owner, target
-        last = self.__dict__.get("_last_flow")
+        last = self._last_flow
         if owner is None and target is None and last is not None and 0 <= cue.start() - last[0] <= 400:
             # an elliptical flow continues the one just named: "экспорт в РФ составил X, импорт – Y",
             # "exports to Russia rose to X; shipments of metals doubled"
@@ -386,7 +423,7 @@ class Meaning:
         owner = target = None
         a = max(s, cue.start() - 45)
         left = text[a:cue.start()]
-        m = self.scan.may(w.owner_left, a, cue.start()) and w.owner_left.search(left)
+        m = w.owner_left.search(left)  # no literal check first: its literals are white space, which it mostly holds
         if m:
             owner = w.table[m.group(1)]
         right = text[cue.end():min(e, cue.end() + 80)]
@@ -412,7 +449,7 @@ class Meaning:
             subj = find_countries(text, max(lo, cue.start() - 80), cue.start(), lang=self.ctx.lang)
             if subj and self.scan.search(w.object_left, max(s, subj[-1][0] - 16), subj[-1][0]):
                 subj = []  # "exports to Turkey rose ... and imports": Turkey is an object, not the subject
-            if subj and not re.search(r"[,;(]", text[subj[-1][1]:cue.start()]):
+            if subj and not _PUNCT.search(text, subj[-1][1], cue.start()):
                 if self.scan.search(w.received, subj[-1][1], cue.start()):
                     target = target or subj[-1][2]
                     if measure == "direct_investment":
@@ -434,7 +471,9 @@ class Meaning:
         """The clause of a sentence holding pos, between breaks such as ';', 'while', 'but'."""
         breaks = self._breaks.get((s, e))
         if breaks is None:  # the same sentence is asked about for each of its figures
-            breaks = self._breaks[(s, e)] = self._spans(self.w.clause_break, s, e)
+            rx = self.w.clause_break
+            breaks = self._breaks[(s, e)] = (self._spans(rx, s, e) if self.windows or self.w.break_asked
+                                             else [m.span() for m in rx.finditer(self.text, s, e)])
         if not breaks:
             return s, e
         lo, hi = s, e

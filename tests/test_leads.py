@@ -37,3 +37,26 @@ def test_the_led_cue_pattern_finds_what_each_cue_finds():
             f"(?P<c{i}>(?:{p})\\b)" for i, (p, _) in enumerate(w.cues)) + ")", re.I)
         assert led == [(m.span(), w.measure_of(m)) for m in plain.finditer(text)]
         assert len(led) >= 5
+
+
+def test_cues_tried_at_their_first_letters_are_the_pattern_s_matches():
+    # first letters that begin no cue ('exportable', 'current account' here), inside a longer word ('Reexports'),
+    # cues back to back ('imports-exports'), capitals, and a window cut inside a cue ('expo')
+    from kztrade.meaning import Context, Meaning
+
+    for code, text in (
+            ("en", "Reexports, exportable goods and EXPORTS; imports-exports rose while Trade Turnover and "
+                   "investment inflows fell, the World Trade Organization's trade unions and the budget balance and "
+                   "the current account deficit widened: expo"),
+            ("ru", "Импортозамещение и ЭКСПОРТ, импорт-экспорт, товарооборот Казахстана; прямые инвестиции "
+                   "и внешнеторговый оборот выросли, торговый баланс и дефицит бюджета сократились, торговые дома и "
+                   "министерство торговли: экспо")):
+        meaning = Meaning(Context(text, len(text), None, code), windows=False)
+        w = meaning.w
+        assert w.cue_lead is not None and meaning.scan.low is not None
+        for s, e in ((0, len(text)), (3, len(text) - 2), (10, 60)):
+            want = [(m.span(), w.measure_of(m)) for m in w.cue_re.finditer(text, s, e)]
+            assert [(m.span(), w.measure_of(m)) for m in meaning._led(w.cue_re, w.cue_lead, s, e)] == want
+            assert [m.span() for m in meaning._led(w.not_cue, w.not_cue_lead, s, e)] == \
+                [m.span() for m in w.not_cue.finditer(text, s, e)]
+        assert len([m for m in w.cue_re.finditer(text)]) >= 6
