@@ -60,12 +60,35 @@ def _automaton(code: str):
     return auto, letters
 
 
-def _words(text: str, auto, letters) -> list[int]:
-    """The starts of the number words that stand alone, and of the "a"/"an" before a word that takes one."""
+@lru_cache(maxsize=None)
+def _lower_automaton(code: str):
+    """_automaton's words in lower case alone, for the text lower-cased: half the first letters to tell apart at
+    each character (the automaton's step): a quarter faster on English prose. None where a word is not written in
+    lower case (or its capital does not lower-case back to it)."""
+    import ahocorasick
+
+    words, _, after_a = lexicon(code).candidate_spec()
+    if any(w != w.lower() or w[0].upper().lower() != w[0] for w in words):
+        return None
+    auto = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w, (len(w), w in after_a))
+    auto.make_automaton()
+    return auto
+
+
+def _words(text: str, auto, letters, low: str | None = None) -> list[int]:
+    """The starts of the number words that stand alone, and of the "a"/"an" before a word that takes one. With
+    low (text lower-cased, position for position) the automaton of lower-case words reads low, and a word found
+    counts where it is printed as _automaton lists it: in lower case or capitalised."""
     out = []
     n = len(text)
-    for end, (size, after_a) in auto.iter(text):
+    for end, (size, after_a) in auto.iter(text if low is None else low):
         s = end - size + 1
+        if low is not None and (printed := text[s:end + 1]) != low[s:end + 1]:
+            if printed[1:] != low[s + 1:end + 1] or printed[0] != low[s].upper():
+                continue  # shouted or mixed ("SEVEN", "sEven"), or a letter that only lower-cases to it
+            after_a = False  # candidate_re's "a" rule reads its words in lower case only
         nxt = text[end + 1] if end + 1 < n else ""
         if (s == 0 or text[s - 1] not in letters) and nxt not in letters:
             out.append(s)
@@ -82,10 +105,12 @@ def _words(text: str, auto, letters) -> list[int]:
     return sorted(set(out))
 
 
-def starts(text: str, code: str) -> list[int]:
-    """The positions where a token of language `code` may begin, in order (candidate_re's match starts)."""
+def starts(text: str, code: str, low: str | None = None) -> list[int]:
+    """The positions where a token of language `code` may begin, in order (candidate_re's match starts). low:
+    the text lower-cased position for position (prefilter.Scan.low), if the caller has it, read for the words."""
     out = _digit_runs(text)
-    words = _words(text, *_automaton(code))
+    lower = _lower_automaton(code) if low is not None else None
+    words = _words(text, *_automaton(code)) if lower is None else _words(text, lower, _automaton(code)[1], low)
     if words:
         out += words
         out.sort()  # two sorted runs: the sort merges them

@@ -160,6 +160,12 @@ QUALIFIERS = [
 ]
 QUALIFIER_RE = re.compile(
     r"(?<![\w-])(" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(QUALIFIERS)) + r")\s*$", re.I)
+# the words a match of QUALIFIER_RE ends with (it ends the words before a figure, nothing after it but blanks):
+# the tokenizer asks for a qualifier only where the last word before a figure ends with one of them
+QUALIFIER_LAST = re.compile(r"(?:least|most|than|of|to|past|passed|over|above|exceeding|surpassed|surpassing|exceeded|"
+                            r"exceeds|topped|tops|under|below|about|around|some|approximately|approx\.|roughly|nearly|"
+                            r"almost|estimated|circa|c\.|approaching|~|less|so)$", re.I)
+QUALIFIER_TAIL = re.compile(r"(?!)")  # no word may follow an English qualifier
 
 
 def qualifier_of(match: re.Match) -> str:

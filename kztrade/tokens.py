@@ -146,7 +146,8 @@ class Tokenizer:
         at_lower = self.rules.token_low  # at_letter for the lower-cased text (kztrade.casefree), or None
         low: str | None | bool = at_lower is not None  # the text lower-cased on first need
         last_end = -1
-        for i in starts(text, L.CODE):
+        # the automaton of number words reads the text lower-cased, which the patterns' gates read too
+        for i in starts(text, L.CODE, self._lowered()):
             if i < last_end:
                 continue
             if text[i].isdecimal():

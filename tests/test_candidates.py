@@ -6,10 +6,12 @@ from hypothesis import strategies as st
 
 from kztrade.candidates import starts
 from kztrade.lang import lexicon
+from kztrade.prefilter import Scan
 
 # pieces where the two could part: words alone, inside longer words, capitalised or shouted, after "a"/"an"
 # with blanks of every kind, next to digits (ASCII and others), letters of both scripts, word joiners
-PIECES = ["seven", "Seven", "SEVEN", "sEven", "seventy", "seventh", "often", "money", "tenfold", "ten", "one",
+PIECES = ["seven", "Seven", "SEVEN", "sEven", "SEven", "Тысяча", "ТЫСЯЧА", "тЫсяча", "Ёж", "Hundred", "HUNDRED",
+          "seventy", "seventh", "often", "money", "tenfold", "ten", "one",
           "a", "A", "an", "An", "Dan", "aa", "hundred", "hundreds", "hundredfold", "half", "halves", "third",
           "thirds", "quarter", "a third", "an eighth", "two", "двадцать", "Двадцать", "две", "вдвое", "тысяча",
           "тысячи", "дваx", "xдва", "ё", "1", "12", "1,5", "1.5", "٣", "\U0001d7d8", "²", "_", "'", "-", "’", " ", "  ", "\n",
@@ -23,6 +25,9 @@ def test_the_same_starts_as_the_candidate_pattern(pieces):
     for code in ("en", "ru"):
         want = [m.start() for m in lexicon(code).candidate_re().finditer(text)]
         assert list(starts(text, code)) == want, (code, text)
+        low = Scan(text).low  # the lower-cased text the tokenizer hands over, where re's folding keeps it exact
+        if low is not None:
+            assert list(starts(text, code, low)) == want, (code, text)
 
 
 def test_words_stand_alone_and_a_takes_a_scale_word():

@@ -20,6 +20,7 @@ candidate_spec = g.candidate_spec
 words_value = g.words_value
 qualifier_before = g.qualifier_before
 QUALIFIER_WINDOW = 30  # characters before a figure that its qualifier and fall words are looked for in
+QUALIFIER_LAST, QUALIFIER_TAIL = g.QUALIFIER_LAST, g.QUALIFIER_TAIL  # tokens: where a qualifier may end
 SCALES = g.SCALES
 CURRENCY_SYMBOLS = g.CURRENCY_SYMBOLS
 CURRENCY_WORDS = g.CURRENCY_WORDS
