@@ -32,7 +32,7 @@ from re import _parser as P
 from .grammar import _trie, words_value
 from .literalmask import LiteralMask, word_finder
 from .meaning import _at
-from .prefilter import Scan, lead, led, literals
+from .prefilter import Scan, group_lead, led, literals
 
 _WORD = re.compile(r"\w+")
 _WORD1 = re.compile(r"\w")
@@ -258,11 +258,12 @@ class Lexicon:
          self.b_forecast, self.b_right, self.b_by) = (1 << k for k in range(len(named), len(named) + len(asked)))
         self.partial_bits = self.b_to_date | self.b_span | self.b_target | self.b_forecast | self.b_right | self.b_by
         # where a month pattern's search of a sentence may start: before its first month name by no more than
-        # the characters its words before the month hold (prefilter.lead); re then skips the rest of the sentence
+        # the characters its words before the month hold (prefilter.group_lead); re then skips the rest of the
+        # sentence
         self.leads: dict[int, tuple] = {}
         finders: dict[frozenset, object] = {}
         for rx, group in ((self.month_range, "m1"), (self.month_single, "m")):
-            got = lead(rx, group)
+            got = group_lead(rx, group)
             if got is not None:
                 if got[0] not in finders:
                     finders[got[0]] = word_finder((w, len(w)) for w in got[0])
