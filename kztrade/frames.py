@@ -91,7 +91,7 @@ class _Private(_Public):
         self.integer = pd.arrays.IntegerArray._simple_new
         self.floating = pd.arrays.FloatingArray._simple_new
         self.boolean = pd.arrays.BooleanArray._simple_new
-        self.strings = pd.arrays.ArrowStringArray
+        self.string_type = pd.arrays.ArrowStringArray
         self.block, self.manager = ExtensionBlock, BlockManager
         self.placement = BlockPlacement
 
@@ -101,7 +101,7 @@ class _Private(_Public):
         return tuple(self.placement(slice(i, i + 1)) for i in range(k))
 
     def string(self, chunked):
-        a = self.strings.__new__(self.strings)
+        a = self.string_type.__new__(self.string_type)
         a._pa_array, a._dtype, a._cache = chunked, self.dtype, {}
         return a
 
@@ -118,11 +118,12 @@ class _Private(_Public):
 def _pandas() -> _Public:
     """_Private where this pandas has its internals and builds with them what the public constructors build."""
     import numpy as np
+    import pyarrow as pa
 
     public = _Public()
     try:
         private = _Private()
-        pd, pa = public.pd, __import__("pyarrow")
+        pd = public.pd
         strings = pa.chunked_array([pa.array(["a", None], type=pa.large_string())])
         ints, floats, bools = np.array([1, 0], np.int64), np.array([0.5, 0.0]), np.array([True, False])
         mask = np.array([False, True])
@@ -146,6 +147,7 @@ class _Plan:
 
     def __init__(self, table: str):
         import pandas as pd
+        import pyarrow as pa
 
         self.names = columns(table)
         self.kinds = [field(table, c)["type"] for c in self.names]
@@ -154,8 +156,6 @@ class _Plan:
         self.getter = itemgetter(*self.names) if len(self.names) > 1 else lambda r, c=self.names[0]: (r[c],)
         self.labels = pd.Index(self.names)
         self.pandas = _pandas()
-        import pyarrow as pa
-
         self.empty = pa.chunked_array([pa.array([], type=pa.large_string())]).slice(0, 0)
 
 

@@ -6,6 +6,8 @@ long alternation (the cue words of meaning.py) at most word starts. A lookahead 
 characters ('эк', 'тов', 'cap') fails at nearly all of them. The strings are read from the parsed pattern:
 every match begins with one of them (case-insensitively), so the lookahead changes no match and no group.
 A short pattern gains nothing: a lookahead in front hides the prefix re would otherwise skip to itself.
+The same strings, as a plain trie searched for alone in the lower-cased text, tell the few places where the
+pattern is worth trying at all (meaning.Meaning._led).
 """
 from __future__ import annotations
 

@@ -19,6 +19,16 @@ from .prefilter import literals
 _VALUE = itemgetter(1)
 
 
+def word_finder(pairs):
+    """Automaton.iter of an Aho-Corasick automaton of the (word, value) pairs: it yields (the index of the last
+    character, value) for every occurrence of a word in the string it is given, overlapping ones included."""
+    automaton = ahocorasick.Automaton()
+    for word, value in pairs:
+        automaton.add_word(word, value)
+    automaton.make_automaton()
+    return automaton.iter
+
+
 class LiteralMask:
     """patterns: a bit each, 1 << their index. A pattern without literals has its bit set in every window; one
     that cannot match at all ('(?!)' standing for a pattern a language does without) in none."""
@@ -36,13 +46,7 @@ class LiteralMask:
                 continue
             for lit in lits:
                 owners[lit] = owners.get(lit, 0) | 1 << k
-        self._iter = None
-        if owners:
-            automaton = ahocorasick.Automaton()
-            for lit, bits in owners.items():
-                automaton.add_word(lit, bits)
-            automaton.make_automaton()
-            self._iter = automaton.iter
+        self._iter = word_finder(owners.items()) if owners else None
 
     def of(self, low: str | None, pos: int, endpos: int) -> int:
         """The bits of the patterns one of whose literals lies within low[pos:endpos]; every bit where low is

@@ -159,9 +159,9 @@ class Meaning:
         self.ctx = ctx
         self.text = ctx.text
         self.w = words(ctx.lang)
-        # a pattern is searched only where one of its words occurs
         self.windows = windows
         self._country_re = country_re(ctx.lang)
+        # a pattern is searched only where one of its words occurs; a scan of another text is not this one's
         base = scan if isinstance(scan, Scan) and scan.text is ctx.text else Scan(ctx.text)
         self.scan = WindowScan(base) if windows else base
         self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}

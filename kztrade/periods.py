@@ -29,12 +29,10 @@ from re import _compiler
 from re import _constants as C
 from re import _parser as P
 
-import ahocorasick
-
 from .grammar import _trie, words_value
-from .literalmask import LiteralMask
+from .literalmask import LiteralMask, word_finder
 from .meaning import _at
-from .prefilter import Scan, lead, led, literals
+from .prefilter import Scan, group_lead, led, literals
 
 _WORD = re.compile(r"\w+")
 _WORD1 = re.compile(r"\w")
@@ -230,9 +228,11 @@ class Lexicon:
         # previous sentence's period, by where they are searched ("(?!)" leads a pattern a language does without):
         # the periods a sentence names, found once for the sentence (mentions) ...
         # (Periods.mentions runs them in this order: a bit each)
-        self.naming, self.named_by = _literal_owners(
-            (self.half, self.quarter, self.first_months, self.month_range, self.month_single,
-             *(rx for rx, _ in self.relative), self.same_period)) or (None, {})
+        self.mentioned = ((self.half, "half", "half"), (self.quarter, "quarter", "quarter"),
+                          (self.first_months, "months", "first_months"), (self.month_range, "months", "month"),
+                          (self.month_single, "month", "month"))
+        named = [rx for rx, _, _ in self.mentioned] + [rx for rx, _ in self.relative] + [self.same_period]
+        self.naming, self.named_by = _literal_owners(named) or (None, {})
         # ... patterns searched in the whole sentence ...
         self.whole = [rx for rx in (self.between_years, self.since_year, self.event)
                       if not rx.pattern.startswith("(?!)")]
@@ -245,10 +245,6 @@ class Lexicon:
         self.partial_patterns = partial
         # the patterns of mentions, then those searched across a sentence or a part of it, a bit each in one
         # LiteralMask (patterns whose literals are common words are asked about one window at a time)
-        self.mentioned = ((self.half, "half", "half"), (self.quarter, "quarter", "quarter"),
-                          (self.first_months, "months", "first_months"), (self.month_range, "months", "month"),
-                          (self.month_single, "month", "month"))
-        named = [rx for rx, _, _ in self.mentioned] + [rx for rx, _ in self.relative] + [self.same_period]
         asked = (self.between_years, self.since_year, self.event, self.to_date, self.span_years, self.target,
                  self.forecast, self.outlook_right, self.future_by)
         self.mask = LiteralMask(named + list(asked))
@@ -262,18 +258,15 @@ class Lexicon:
          self.b_forecast, self.b_right, self.b_by) = (1 << k for k in range(len(named), len(named) + len(asked)))
         self.partial_bits = self.b_to_date | self.b_span | self.b_target | self.b_forecast | self.b_right | self.b_by
         # where a month pattern's search of a sentence may start: before its first month name by no more than
-        # the characters its words before the month hold (prefilter.lead); re then skips the rest of the sentence
+        # the characters its words before the month hold (prefilter.group_lead); re then skips the rest of the
+        # sentence
         self.leads: dict[int, tuple] = {}
         finders: dict[frozenset, object] = {}
         for rx, group in ((self.month_range, "m1"), (self.month_single, "m")):
-            got = lead(rx, group)
+            got = group_lead(rx, group)
             if got is not None:
                 if got[0] not in finders:
-                    automaton = ahocorasick.Automaton()
-                    for w in got[0]:
-                        automaton.add_word(w, len(w))
-                    automaton.make_automaton()
-                    finders[got[0]] = automaton.iter
+                    finders[got[0]] = word_finder((w, len(w)) for w in got[0])
                 self.leads[id(rx)] = (finders[got[0]], got[1])
         self.gates = {k: frozenset(v) for k, v in getattr(lex, "PERIOD_GATES", {}).items()}
         # every gate word as a whole run of word characters, found in one pass over a document
@@ -294,12 +287,7 @@ class Lexicon:
         self.gate_iter = self.gate_single = None
         self.single_gate_bits = 0
         if gate_words and all(_WORD.fullmatch(w) for w in gate_words):
-            automaton = ahocorasick.Automaton()
-            for w in gate_words:
-                if len(w) > 1:
-                    automaton.add_word(w, (len(w), self.gate_names[w]))
-            automaton.make_automaton()
-            self.gate_iter = automaton.iter
+            self.gate_iter = word_finder((w, (len(w), self.gate_names[w])) for w in gate_words if len(w) > 1)
             singles = sorted(w for w in gate_words if len(w) == 1)
             if singles:
                 self.gate_single = re.compile(r"(?<!\w)[" + re.escape("".join(singles)) + r"](?!\w)")
@@ -677,7 +665,7 @@ class Periods:
             return True, s, e
         return _MAYBE, s, e
 
-    def _may_match(self, patterns, s: int, e: int, bits: int = -1) -> bool:
+    def _may_match(self, patterns, s: int, e: int, bits: int) -> bool:
         """False only where no match of any of the patterns lies within any part of text[s:e]: none of its
         literals occurs there (bits: the Lexicon.mask of text[s:e], where it was read), or the pattern's open
         form (_open_form) matches nowhere in it."""

@@ -483,7 +483,7 @@ def _solid(items) -> int | None:
     return total
 
 
-def lead(rx: re.Pattern, group: str) -> tuple[frozenset[str], int] | None:
+def group_lead(rx: re.Pattern, group: str) -> tuple[frozenset[str], int] | None:
     """(the strings, lower case, one of which starts every match of the named group; the most characters other
     than white space a match of rx holds before the group), where the group stands in the pattern's top-level
     sequence (behind any lookahead that leads it). A match then starts no earlier than where, going back from

@@ -48,15 +48,15 @@ _WINDOW = SentSplitter().window
 _CANDIDATE = re.compile(DELIMITER)  # str patterns are Unicode: re.U as razdel has it changes nothing
 # Without a smiley in the text razdel's candidates are its single delimiter characters; of those, only the
 # ones followed by blanks and then, within its window, anything else can split (empty_side, no_space_prefix).
-# The same scan looks out for the start of a smiley (group 1), after which the text is read as razdel reads it.
-# A pattern that begins with one character class lets re skip to them instead of trying each position.
-# Its lookahead also takes razdel's first token of the right side: the blanks (group 1) and the token (group 2), whole
-# where razdel's window may cut it.
-_TOKEN_AT = r"(\s*)([^\W\d]+|\d+|[^\w\s])"  # FIRST_TOKEN, without the ^ that only holds at the start of a string
+# The same scan looks out for the start of a smiley (group _SMILEY), after which the text is read as razdel reads
+# it. A pattern that begins with one character class lets re skip to them instead of trying each position.
+# Its lookahead also takes razdel's first token of the right side: the blanks (group 1) and the token (group 2),
+# whole where razdel's window may cut it.
+_TOKEN = r"([^\W\d]+|\d+|[^\w\s])"  # razdel's FIRST_TOKEN past its blanks, without its ^ (a string's start only)
 _SPLITTABLE = re.compile(f"[{re.escape(DELIMITERS)}=:](?:(?<=[{re.escape(DELIMITERS)}])(?=(\\s{{1,{_WINDOW - 1}}})"
-                         f"([^\\W\\d]+|\\d+|[^\\w\\s]))|(?<=(?={SMILES}).)())")
+                         f"{_TOKEN})|(?<=(?={SMILES}).)())")
 _SMILEY = 3  # the group of _SPLITTABLE that marks a smiley
-_FIRST_TOKEN = re.compile(_TOKEN_AT)
+_FIRST_TOKEN = re.compile(r"(\s*)" + _TOKEN)
 _BLANK_AFTER = re.compile(r"\s*")
 # a smiley begins with one of these (SMILES opens with their class): only then can SMILE_PREFIX match a token
 _SMILE_FIRST = frozenset(re.match(r"\[([^\]]+)\]", SMILES).group(1))

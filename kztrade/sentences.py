@@ -233,14 +233,17 @@ _NONBLANK = re.compile(r"\S")
 
 
 def _uncut(starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
-    """starts without those inside a span, where the span that holds a start is the last one that begins before
-    it (mentions never overlap). Whichever list is shorter looks up its places in the other: in prose each span the
-    first start after it (few starts fall inside one), in a table of figures each start the span before it."""
+    """starts without those inside a span (spans: not empty, sorted), where the span that holds a start is the last
+    one that begins before it (mentions never overlap; were two to, both walks give the same answer). Whichever list
+    is shorter looks up its places in the other: in prose each span the first start after it (few starts fall
+    inside one), in a table of figures each start the span before it."""
     if len(spans) > len(starts):
         firsts = [a for a, _ in spans]
         return [p for p in starts if (i := bisect.bisect_left(firsts, p)) == 0 or spans[i - 1][1] <= p]
     cut = []
-    for (a, b), (c, _) in zip(spans, spans[1:] + [spans[-1][::-1]]):
+    # a span holds the starts inside it up to where the next span begins (the last: up to its own end)
+    nexts = [c for c, _ in spans[1:]] + [spans[-1][1]]
+    for (a, b), c in zip(spans, nexts):
         j = bisect.bisect_right(starts, a)
         while j < len(starts) and starts[j] < b and starts[j] <= c:
             cut.append(j)

@@ -25,7 +25,7 @@ import sys
 from re import _constants as C
 from re import _parser as P
 
-from .prefilter import Scan, literals
+from .prefilter import _REPEATS, Scan, literals
 from .prefilter import _white_only as _white
 
 _LONG = 512  # characters of a window that may stand for a sentence of a run-on line
@@ -153,7 +153,6 @@ def _occurrence_index(low: str | None, lits: tuple[str, ...] | None) -> tuple[li
 # ---------------------------------------------------------------- how far a try of a pattern reads
 
 _REACH: dict[int, tuple[re.Pattern, int | None]] = {}  # id(pattern) -> (pattern, its reach)
-_REPEATS = tuple(getattr(C, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(C, n))
 _ONE = {C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN, C.CATEGORY}
 
 

@@ -60,3 +60,13 @@ def test_cues_tried_at_their_first_letters_are_the_pattern_s_matches():
             assert [m.span() for m in meaning._led(w.not_cue, w.not_cue_lead, s, e)] == \
                 [m.span() for m in w.not_cue.finditer(text, s, e)]
         assert len([m for m in w.cue_re.finditer(text)]) >= 6
+
+
+def test_a_failed_candidate_lets_the_next_one_start_inside_it():
+    # the lead 'aa' at 1 fails ('aaa' is no match of 'aab'); the match begins one character on, inside it
+    from kztrade.meaning import Context, Meaning
+
+    text = "xaaab aab"
+    meaning = Meaning(Context(text, len(text), None, "en"), windows=False)
+    got = meaning._led(re.compile("aab"), re.compile("aa"), 0, len(text))
+    assert [m.span() for m in got] == [(2, 5), (6, 9)]

@@ -80,6 +80,9 @@ def test_a_year_earlier_counts_from_the_sentences_year():
 def test_a_span_opened_and_closed_by_two_figures():
     df = ex("Between 2005 and 2006, Russian investment in Kazakhstan grew from $15 million to $90 million.")
     assert (one(df, "$15 million").year, one(df, "$90 million").year) == (2005, 2006)
+    # the figure that closes the span takes its end, not the last year printed before it
+    df = ex("Between 2005 and 2008, as in 2003, Russian investment in Kazakhstan grew from $15 million to $90 million.")
+    assert (one(df, "$15 million").year, one(df, "$90 million").year) == (2005, 2008)
 
 
 def test_forecasts_and_targets_are_not_outcomes():

@@ -126,3 +126,14 @@ def test_a_month_pattern_searched_from_its_lead_finds_what_it_finds_from_the_win
 def test_month_leads_on_generated_text(text):
     for code in ("en", "ru"):
         _check_lead(text, code)
+
+
+def test_taken_spans_block_only_what_overlaps_them():
+    from kztrade.periods import _Taken
+
+    taken = _Taken()
+    taken.take(10, 30)  # a long span first: a later short one must not hide it from a search by start
+    taken.take(12, 14)
+    taken.take(40, 42)
+    assert [taken.free(a, b) for a, b in ((0, 10), (29, 31), (30, 40), (35, 41), (42, 50), (20, 21))] == \
+        [True, False, True, False, True, False]
