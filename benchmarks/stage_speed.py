@@ -45,7 +45,7 @@ def one_pass(texts: list[str], lang: str, date: dt.date) -> dict[str, float]:
         figures = [(t.q_start, t.q_end) for t in toks if t.reason is None]
         sents = Sentences(text, lang, figures)
         t3 = clock()
-        claim_stage(text, f"d{i}", date, lang, chrome, toks, figures, sents, getattr(tokenizer, "_scan", None))
+        claim_stage(text, f"d{i}", date, lang, chrome, toks, figures, sents, tokenizer.scan)
         t4 = clock()
         for k, a, b in (("chrome", t0, t1), ("tokens", t1, t2), ("sentences", t2, t3), ("claims", t3, t4)):
             spent[k] += b - a

@@ -130,7 +130,7 @@ def read_stage(text: str, lang: str) -> tuple[int, list[Token], list[tuple[int, 
             last_end = t.q_end
     figures = [(t.q_start, t.q_end) for t in toks if t.reason is None]
     # the text lower-cased once for the whole document: the tokenizer's, where it asked for one
-    return chrome, toks, figures, Sentences(text, lang, figures), getattr(tokenizer, "_scan", None)
+    return chrome, toks, figures, Sentences(text, lang, figures), tokenizer.scan
 
 
 def claim_stage(text: str, source_id: str, date: dt.date | None, lang: str, chrome: int, toks: list[Token],

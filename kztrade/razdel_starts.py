@@ -58,8 +58,10 @@ _SPLITTABLE = re.compile(f"[{re.escape(DELIMITERS)}=:](?:(?<=[{re.escape(DELIMIT
 _SMILEY = 3  # the group of _SPLITTABLE that marks a smiley
 _FIRST_TOKEN = re.compile(r"(\s*)" + _TOKEN)
 _BLANK_AFTER = re.compile(r"\s*")
-# a smiley begins with one of these (SMILES opens with their class): only then can SMILE_PREFIX match a token
-_SMILE_FIRST = frozenset(re.match(r"\[([^\]]+)\]", SMILES).group(1))
+# a smiley begins with one of these (SMILES opens with a class of plain characters): only then can SMILE_PREFIX
+# match a token. Should a razdel version open SMILES otherwise (a range, an escape), every token is tried.
+_SMILE_CLASS = re.match(r"\[([^\]\\-]+)\]", SMILES)
+_SMILE_FIRST = frozenset(_SMILE_CLASS.group(1)) if _SMILE_CLASS else None
 # The words before a point that a rule for points may join on: past any other word, with no point in the
 # window before it (a pair, "т.е."), and no lone capital (an initial) the rules for points all let it split.
 _POINT_WORDS = HEAD_SOKRS | SOKRS | INITIALS | {pair[0] for pair in PAIR_SOKRS}
@@ -97,7 +99,7 @@ def _starts(text: str, candidates: re.Pattern) -> list[int] | None:
         rt = rt[:_WINDOW - blanks]  # razdel reads the right side in a window
         if rt.isalpha() and rt.islower():
             continue  # lower_right
-        if rt not in GENERIC_QUOTES and (rt in DELIMITERS or rt in _SMILE_FIRST
+        if rt not in GENERIC_QUOTES and (rt in DELIMITERS or (_SMILE_FIRST is None or rt in _SMILE_FIRST)
                                          and SMILE_PREFIX.match(text[stop:stop + _WINDOW])):
             continue  # delimiter_right
         lm = _FIRST_TOKEN.match(back, n - start, n - start + _WINDOW)

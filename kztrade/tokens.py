@@ -468,6 +468,12 @@ class Tokenizer:
                 return True
         return False
 
+    @property
+    def scan(self) -> Scan | None:
+        """The text lower-cased once (prefilter.Scan) if tokens() made it: the claim stage reuses it rather than
+        lower-casing the document a second time."""
+        return self._scan
+
     def _lowered(self) -> str | None:
         """The text lower-cased (prefilter.Scan's, made on first need), or None where Scan does not trust it."""
         if self._scan is None:
