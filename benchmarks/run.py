@@ -301,7 +301,9 @@ def main() -> None:
         "| corpus | MB | seconds | peak RSS of the command (MB) | MB/s after start-up |", "|---|---|---|---|---|",
     ]
     for f, mb, sec, rss in scaling:
-        lines.append(f"| {f}× | {mb:.1f} | {sec:.2f} | {rss:.0f} | {mb / max(sec - startup, 1e-9):.2f} |")
+        # under a quarter of a second past start-up the rate would measure the start-up's noise, not the text
+        rate = f"{mb / (sec - startup):.2f}" if sec - startup >= 0.25 else "—"
+        lines.append(f"| {f}× | {mb:.1f} | {sec:.2f} | {rss:.0f} | {rate} |")
     lines += [
         "", f"From 10× to 100× the text, the time after start-up grows "
         f"{(scaling[2][2] - startup) / (scaling[1][2] - startup):.1f}× (linear would be 10×) and peak memory "
