@@ -210,7 +210,7 @@ class Tokenizer:
         info = P.info[raw]
         if info is None:
             return None
-        if s >= self.chrome_start or (R.chrome_line is not None and self._chrome_line(s)):
+        if self._in_chrome(s):
             return self._page_chrome(Token(s, e, "digits", raw, q_start=s, q_end=e, lex=self.lex))
         left, right, lns, rns, after = self._edges(s, e)
         # _digits' first rules, which no other precedes: their exclusion is classify()'s
@@ -258,7 +258,7 @@ class Tokenizer:
         none of its own rules fires."""
         R = self.rules
         P = R.plain
-        if s >= self.chrome_start or (R.chrome_line is not None and self._chrome_line(s)):
+        if self._in_chrome(s):
             return self._page_chrome(Token(s, e, "words", raw, q_start=s, q_end=e, lex=self.lex))
         low = raw.lower()
         if low in R.VAGUE_ALONE or low in R.PRONOUN_WORDS:
@@ -310,8 +310,7 @@ class Tokenizer:
             return t
         text = self.text
         before = text[s - R.QUALIFIER_WINDOW if s > R.QUALIFIER_WINDOW else 0:s]
-        if R.QUALIFIER_END[before.rstrip()[-1:]] and (self._may_qualify(s) if (qw := R.qualifier_words) is None
-                                                      else qw(before)) and R.qualifier_before(before):
+        if self._may_have_qualifier(before, s) and R.qualifier_before(before):
             return None
         # (their gates opened at the first character after and the last before: the patterns themselves)
         if P.opens[after] and P.range_open(text, e, e + 12):
@@ -340,7 +339,7 @@ class Tokenizer:
             return t.exclude("vague_quantity", t.text)
         if t.kind == "ordinal":
             return t.exclude("ordinal", t.text)
-        if t.start >= self.chrome_start or (self.rules.chrome_line is not None and self._chrome_line(t.start)):
+        if self._in_chrome(t.start):
             return self._page_chrome(t)
         if t.kind == "digits":
             return self._digits(t, m.group("suffix"), left, right)
@@ -349,6 +348,10 @@ class Tokenizer:
         if t.kind == "fraction":
             return self._fraction(t, left, right)
         return self._words(t, left, right)
+
+    def _in_chrome(self, pos: int) -> bool:
+        """Whether pos lies after the article's end or on a line of page furniture."""
+        return pos >= self.chrome_start or (self.rules.chrome_line is not None and self._chrome_line(pos))
 
     def _page_chrome(self, t: Token) -> Token:
         """classify()'s answer for a token after chrome_start or on a line of page furniture."""
@@ -438,6 +441,16 @@ class Tokenizer:
             if cur.re is L.CURRENCY_LEFT.rx:
                 t.q_start = t.start - len(cur.group(0))
         return self._after_number(t, right, left, glued=True)
+
+    def _may_have_qualifier(self, before: str, q_start: int) -> bool:
+        """False where qualifier_before(before) cannot find one for a mention starting at q_start: its pattern
+        ends at the window's end, so the last character decides most figures at once; then the last words, where
+        the lexicon lists them (they fail far more windows than the pattern's literals), else the literals."""
+        R = self.rules
+        if not R.QUALIFIER_END[before.rstrip()[-1:]]:
+            return False
+        qw = R.qualifier_words
+        return self._may_qualify(q_start) if qw is None else qw(before)
 
     def _may_qualify(self, q_start: int) -> bool:
         """False where no word of the qualifier pattern occurs in the window qualifier_before reads before a
@@ -688,11 +701,7 @@ class Tokenizer:
         before = self.text[qs - w if qs > w else 0:qs]
         t.context = before
         t.after = after[:40]
-        # qualifier_before answers only where its pattern matches at the end of `before`, and a search of that
-        # pattern tries every position of the window: the last character decides most figures at once
-        # (the last words, where the lexicon lists them, fail far more windows than its literals: they alone)
-        q = L.qualifier_before(before) if L.QUALIFIER_END[before.rstrip()[-1:]] and (
-            self._may_qualify(qs) if (qw := L.qualifier_words) is None else qw(before)) else None
+        q = L.qualifier_before(before) if self._may_have_qualifier(before, qs) else None
         if q:
             t.qualifier = q
             return
