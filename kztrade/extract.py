@@ -226,7 +226,7 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
             measure, bare_amount = cue_measure, True
     economy, partner = meaning.economies(t, measure, cue, s, e)
     if (measure == "count" or measure == "monetary_amount") and t.subject is None \
-            and meaning.antecedent_applies(t, s, e):
+            and meaning.antecedent_applies(s, e):
         prev = _antecedent(claims, sents, s, unit)
         back = meaning.cue_before(s, sents)
         if back is not None and (prev is None or back.start() > prev["char_end"]) and unit != "count":

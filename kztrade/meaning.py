@@ -615,7 +615,9 @@ class Meaning:
             cache[s] = who
         return cache[s]
 
-    def antecedent_applies(self, t: Token, s: int, e: int) -> bool:
+    def antecedent_applies(self, s: int, e: int) -> bool:
+        """Whether the sentence s:e points back ('it', 'the figure'): then a figure naming no measure of its own
+        takes the one the last figure or cue named."""
         got = self._anaphora.get((s, e))
         if got is None:
             got = self._anaphora[(s, e)] = bool(self.scan.search(self.w.anaphora, s, e))

@@ -817,7 +817,7 @@ class Periods:
             cols = self._cols[key] = period.columns()
         cols = cols.copy()
         if base_year is None:
-            base_year, base_period = self.base(q_start, q_end, s, e, lo, hi, period, change, chosen, f.brk, f.bits)
+            base_year, base_period = self.base(q_end, s, e, lo, hi, period, change, chosen, f.brk, f.bits)
         if base_year is not None and period.year is not None and base_year >= period.year \
                 and base_period is None:
             base_year = None  # the base is never the claim's own period
@@ -836,7 +836,7 @@ class Periods:
                     return m
         return None
 
-    def base(self, q_start, q_end, s, e, lo, hi, period: Period, change: bool, chosen: Mention | None,
+    def base(self, q_end, s, e, lo, hi, period: Period, change: bool, chosen: Mention | None,
              breaks: bool = True, bits: int = -1):
         """(base_year, base_period) of a comparison stated in the figure's clause. breaks: False where the
         sentence holds no period break, which then need not be searched for; bits: its Lexicon.mask."""
