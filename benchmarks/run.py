@@ -323,7 +323,7 @@ def main() -> None:
         *(f"| {lang} | {d['mb']:.2f} | {d['claims']:,} | {d['tokens']:,} | {d['seconds']:.2f} | {d['cpu']:.2f} | "
           f"{d['mb'] / d['seconds']:.2f} | {d['cpu'] / d['tokens'] * 1e6:.1f} | {d['peak_rss_mb']:.0f} |"
           for lang, d in dense.items()), "",
-        "## `kztrade extract` at 1×, 10×, 100× (one process, streaming to parquet)", "",
+        f"## `kztrade extract` at {', '.join(f'{x}×' for x in SCALES)} (one process, streaming to parquet)", "",
         f"The command's fixed start-up (interpreter, imports, one document) is {startup:.2f} s; the last column "
         "subtracts it.", "",
         "| corpus | MB | seconds | peak RSS of the command (MB) | peak RSS in each quarter of the run (MB) "
