@@ -12,6 +12,8 @@ from .metadata.fields import CURRENCIES
 from .periods import Periods
 from .prefilter import Scan
 
+# a conversion takes these from the figure it converts; not at_least/at_most, which a range gives its two ends
+_CARRIED = ("approximately", "more_than", "less_than")
 _EQUIVALENT = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|some\s+|approximately\s+|≈\s*|~\s*)?")
 # measures of money: a bare scaled figure of one of these takes the article's currency for it
 AMOUNT_MEASURES = ("trade_turnover", "exports", "imports", "trade_balance", "direct_investment", "gdp",
@@ -217,7 +219,7 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
     if t.unit == "count" and (rate := meaning.rate_unit(t, s, e)):
         t.unit = rate  # "340 per dollar" in a sentence about the tenge
     measure, cue = meaning.measure(t, s, e)
-    unit, value = t.unit, t.value
+    unit, value, qualifier = t.unit, t.value, t.qualifier
     bare_amount = False
     if unit == "count" and t.subject is None and meaning.scaled(t):
         # "trade of about 9 billion": the measure of an amount whose currency the article states elsewhere
@@ -241,6 +243,8 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
         # "1.5 trillion roubles ($15.6bn)": the same figure in another unit says what the first one says
         prev = claims[-1]
         measure, economy, partner = prev["measure"], prev["economy"], prev["partner"]
+        if qualifier == "exact" and prev["qualifier"] in _CARRIED:
+            qualifier = prev["qualifier"]  # "over 1.5 trillion roubles ($15.6bn)": the conversion is "over" too
     if measure == "migration" and unit == "count":
         unit = "persons"
     value = meaning.signed(t, measure, value, s, e)
@@ -249,7 +253,7 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
     row = {
         "claim_id": f"{source_id}:{q_start}-{q_end}", "source_id": source_id, "char_start": q_start,
         "char_end": q_end, "mention": text[q_start:q_end], "sentence": text[s:e], "value": value,
-        "unit": unit, "unit_basis": "stated", "qualifier": t.qualifier, "measure": measure,
+        "unit": unit, "unit_basis": "stated", "qualifier": qualifier, "measure": measure,
         "subject": t.subject, "economy": economy, "partner": partner,
         "attributed_to": meaning.attributed_to(s, e), "citation": source_id,
         "bare_amount": bare_amount,

@@ -308,11 +308,12 @@ class Meaning:
         text, q_start, q_end = self.text, t.q_start, t.q_end
         a, b = max(s, q_start - 60), min(e, q_end + 40)
         a80 = max(s, q_start - 80)
+        c = min(e, q_end + 60)  # "8% more compared with the pre-pandemic year 2019"
         # the words on either side sliced only where a pattern may match in them: most figures ask no pattern
         return bool((may(w.change_left, a, q_start) and w.change_left.search(text[a:q_start]))
                     or (may(w.change_right, q_end, b) and w.change_right.match(text[q_end:b]))
                     or (may(w.change_by_left, a80, q_start) and w.change_by_left.search(text[a80:q_start]))
-                    or (may(w.compared_right, q_end, b) and w.compared_right.match(text[q_end:b]))
+                    or (may(w.compared_right, q_end, c) and w.compared_right.match(text[q_end:c]))
                     or (may(w.lost_value_right, q_end, b) and w.lost_value_right.match(text[q_end:b])))
 
     def measure(self, t: Token, s: int, e: int) -> tuple[str, re.Match | None]:

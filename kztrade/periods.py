@@ -579,6 +579,10 @@ class Periods:
                 mm.role = "modifier"
             if key is not None:
                 roles[key] = mm.role
+        for mm in out:
+            if mm.role == "base" and mm.rel == -1 and mm.year is None and mm.kind == "year":
+                # "6% higher than in the previous year": the year before the figure's, not the article's
+                mm.same_period = True
 
     def _attached_to_figure(self, mm: Mention, s: int) -> tuple[int, int] | None:
         """The figure a period stands right after ('$4bn in 2009'), if any."""

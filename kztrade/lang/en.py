@@ -276,9 +276,11 @@ CHANGE_BY_LEFT = (r"\b(?:exceed\w*|surpass\w*|outstrip\w*|outpac\w*|higher|lower
 CHANGE_RIGHT = (r"^\s*(?:growth|increase|rise|decline|drop|fall|decrease|year[\s-]on[\s-]year|"
                 r"y/y|yoy|annual\s+growth|gain|jump|surge|contraction|slump)\b")
 # a figure compared with an earlier period: "20 percent more than a year earlier", "down 5% on 2014"
+# "6 percent higher than in the previous year", "8% more compared with the pre-pandemic year 2019"
 COMPARED_RIGHT = (r"^\s*(?P<dir>more|higher|up|greater|less|lower|down|fewer)\s+(?:than|on|from|compared\s+(?:with|to)"
-                  r"|over)\s+(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|preceding|prior)\s+year|last\s+year|"
-                  r"(?:in\s+)?(?:18|19|20)\d\d|the\s+same\s+period|(?:a|the)\s+year\s+before)")
+                  r"|over|against)\s+(?:(?:in|during|for)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|"
+                  r"the\s+(?:previous|preceding|prior)\s+year|last\s+year|(?:18|19|20)\d\d|the\s+same\s+period|"
+                  r"(?:a|the)\s+year\s+before|(?:the\s+)?(?:[\w-]+\s+)?year\s+(?:18|19|20)\d\d)")
 DEFICIT = r"\bdeficit\b"  # a deficit is a negative balance
 LOST_VALUE_RIGHT = r"\s+(?:of\s+)?(?:its|their)\s+value\b"  # "lost half its value": a fall
 MIGRATION = (r"\b(?:migra\w*|emigra\w*|immigra\w*|resettl\w*|repatriat\w*|relocat\w*|"
@@ -340,10 +342,13 @@ ATTRIBUTION_STOP = r"^(?:it|he|she|they|we|this|that|which|who|experts?|analysts
 
 # ---------------------------------------------------------------- outlook: forecasts and targets are not outcomes
 TARGET = (r"\b(?:plans?|planned|planning|aims?|aimed|aiming|targets?|targeted|goals?|intends?|intended|seeks?|"
-          r"sought|wants?|pledged?|promised?|agreed|agree|vowed?|ambition|objective)\b")
+          r"sought|wants?|pledged?|promised?|agreed|agree|vowed?|ambition|objective|tasks?|tasked)\b")
 FORECAST = (r"\b(?:expected|expects?|forecast(?:s|ed)?|projected|predicted|predicts?|anticipated|"
             r"will|would|could|(?-i:may)|might|likely|set\s+to|on\s+track\s+to|poised\s+to|potentially)\b")
-OUTLOOK_RIGHT = r"\s*(?:is|are|was|were)\s+(?:expected|forecast|projected|planned|targeted|likely)\b"
+# "... is expected", and a horizon still ahead: "$30 billion in the coming years", "within the next decade"
+OUTLOOK_RIGHT = (r"\s*(?:(?:is|are|was|were)\s+(?:expected|forecast|projected|planned|targeted|likely)|"
+                 r"(?:already\s+)?(?:in|over|within)\s+the\s+(?:coming|next|nearest)\s+(?:[\w-]+\s+){0,2}"
+                 r"(?:years?|months|decades?)|in\s+the\s+(?:near|foreseeable)\s+future)\b")
 FUTURE_BY = r"\bby\s+(?:the\s+end\s+of\s+)?(?P<y>(?:19|20)\d\d)\b"
 FUTURE_LEFT = r"\bby\s+(?:the\s+end\s+of\s+)?$"  # "by 2030": a deadline, not a period a later sentence continues
 
@@ -381,7 +386,8 @@ SINCE_LEFT = (r"\b(?:since|from|after|before|until|till|between|founded\s+in|est
 # the comparison base: "over 2016", "on the same period of 2019", "compared with 2014", "than in 2010"
 BASE_LEFT = (r"(?:\b(?:over|on|versus|vs\.?|against|exceed\w*|surpass\w*|above|below)\s+|\bcompared\s+(?:with|to)\s+(?:the\s+)?(?:level\s+of\s+)?(?:in\s+)?|"
              r"\bthan\s+(?:in\s+)?|\bin\s+comparison\s+with\s+|\bwhat\s+(?:it|they)\s+(?:was|were|had\s+been)\s+(?:in\s+)?|"
-             r"\b(?:value|level|volume|figure)\s+of\s+(?:in\s+)?)(?:the\s+same\s+period\s+(?:of|in|last)\s+)?$")
+             r"\b(?:value|level|volume|figure)\s+of\s+(?:in\s+)?)(?:the\s+same\s+period\s+(?:of|in|last)\s+|"
+             r"(?:the\s+)?(?:[\w-]+\s+)?year\s+|the\s+)?$")  # "compared with the pre-pandemic year 2019"
 SAME_PERIOD = (r"\b(?:last|the\s+previous)\s+year[’']s\s+(?:level|figures?|volume|result)s?\b|"
                r"\b(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?(?:(?P<y>(?:18|19|20)\d\d)|(?:last|the\s+previous)\s+year|"
                r"a\s+year\s+(?:earlier|ago|before))?|\b(?:a|the)\s+year\s+before\b|\byear[\s-]on[\s-]year\b|"

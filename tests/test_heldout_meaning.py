@@ -1,0 +1,97 @@
+"""Meaning that a check on real articles the extractor had not seen got wrong: comparisons written out in
+full, the qualifier of a converted amount, and outlooks stated by a task or a horizon still ahead.
+
+Every sentence here is written for these tests.
+"""
+from __future__ import annotations
+
+import kztrade
+
+from conftest import one
+
+
+def ex(text, published="2021-03-01", lang="auto"):
+    return kztrade.extract_claims(text, source_id="h", published=published, lang=lang)
+
+
+def _na(v):
+    return None if v is None or v is __import__("pandas").NA else v
+
+
+def meaning(df, mention, *cols):
+    r = one(df, mention)
+    return tuple(_na(r[c]) for c in cols)
+
+
+# ------------------------------------------------------------------ a percentage compared with a period
+def test_higher_than_in_the_previous_year_is_growth_on_the_year_before_the_figures():
+    df = ex("Trade between Kazakhstan and Russia reached $19 billion in 2019, 6 percent higher than in the "
+            "previous year.")
+    assert meaning(df, "6 percent", "measure", "economy", "partner", "year", "base_year", "base_period") == (
+        "growth_rate", "KAZ", "RUS", 2019, 2018, "2018-01/2018-12")
+
+
+def test_up_on_the_previous_year_takes_the_year_before_the_figures_not_the_articles():
+    df = ex("Exports to Russia rose to $5 billion in 2019, up 6 percent on the previous year.")
+    assert meaning(df, "6 percent", "measure", "year", "base_year") == ("growth_rate", 2019, 2018)
+
+
+def test_the_previous_year_as_the_figures_own_period_stays_relative_to_the_article():
+    df = ex("In the previous year, exports to Russia were $5 billion.")
+    assert meaning(df, "$5 billion", "year", "base_year") == (2020, None)
+
+
+def test_compared_with_a_named_year_is_growth_on_that_year():
+    df = ex("In 2020 trade between Kazakhstan and Russia reached $19 billion. The figure is 8% more compared "
+            "with the pre-pandemic year 2019.")
+    assert meaning(df, "8%", "measure", "year", "base_year", "base_period") == (
+        "growth_rate", 2020, 2019, "2019-01/2019-12")
+
+
+def test_russian_than_in_an_adjective_and_a_year_is_growth_on_that_year():
+    df = ex("В 2020 году товарооборот Казахстана и России составил 19 млрд долларов, что на 8% больше, чем в "
+            "допандемийном 2019 году.", lang="ru")
+    assert meaning(df, "8%", "measure", "year", "base_year") == ("growth_rate", 2020, 2019)
+
+
+# ------------------------------------------------------------------ an amount converted in brackets
+def test_a_conversion_in_brackets_carries_the_qualifier_of_the_amount_it_converts():
+    df = ex("Trade between Russia and Kazakhstan exceeded 900 billion rubles ($12 bln) in 2019.")
+    assert meaning(df, "$12 bln", "qualifier", "measure") == ("more_than", "trade_turnover")
+    df = ex("Trade between Russia and Kazakhstan reached almost 700 billion rubles ($9 bln) in 2019.")
+    assert meaning(df, "$9 bln", "qualifier") == ("approximately",)
+    df = ex("Товарооборот России и Казахстана в 2019 году превысил 900 млрд рублей (12 млрд долларов).", lang="ru")
+    assert meaning(df, "12 млрд долларов", "qualifier", "measure") == ("more_than", "trade_turnover")
+
+
+def test_a_bracketed_amount_in_the_same_currency_is_another_figure_not_a_conversion():
+    df = ex("Exports to Kazakhstan exceeded $5 billion in 2019 ($4.5 billion in 2018).")
+    assert meaning(df, "$4.5 billion", "qualifier", "year") == ("exact", 2018)
+
+
+def test_a_bracketed_amount_with_its_own_qualifier_keeps_it():
+    df = ex("Trade between Russia and Kazakhstan exceeded 900 billion rubles (about $12 bln) in 2019.")
+    assert meaning(df, "$12 bln", "qualifier") == ("approximately",)
+
+
+# ------------------------------------------------------------------ outlooks
+def test_a_task_set_for_trade_is_a_target():
+    df = ex("The two governments set the task of bringing trade between Russia and Kazakhstan to $30 billion.")
+    assert meaning(df, "$30 billion", "outlook", "measure") == ("target", "trade_turnover")
+
+
+def test_an_amount_reached_in_the_coming_years_is_a_forecast():
+    df = ex("Trade between Russia and Kazakhstan reached $26 billion in 2022. At this pace trade can realistically "
+            "reach $30 billion already in the next few years.", published="2023-06-01")
+    assert meaning(df, "$26 billion", "outlook") == ("actual",)
+    assert meaning(df, "$30 billion", "outlook") == ("forecast",)
+
+
+def test_russian_realistic_and_the_nearest_years_make_a_forecast():
+    df = ex("По итогам 2022 года товарооборот России и Казахстана составил 26 млрд долларов. При таких темпах "
+            "вполне реально выйти на 30 млрд долларов уже в ближайшие годы.", published="2023-06-01", lang="ru")
+    assert meaning(df, "26 млрд долларов", "outlook") == ("actual",)
+    assert meaning(df, "30 млрд долларов", "outlook") == ("forecast",)
+    df = ex("Товарооборот России и Казахстана может вырасти до 30 млрд долларов в ближайшие три года.",
+            published="2023-06-01", lang="ru")
+    assert meaning(df, "30 млрд долларов", "outlook") == ("forecast",)
