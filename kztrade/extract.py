@@ -12,6 +12,7 @@ from .metadata.fields import CURRENCIES
 from .periods import Periods
 from .prefilter import Scan
 
+CHANGES = ("growth_factor", "growth_rate", "growth_amount")  # measures compared with a base period
 # a conversion takes these from the figure it converts; not at_least/at_most, which a range gives its two ends
 _CARRIED = ("approximately", "more_than", "less_than")
 _EQUIVALENT = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|some\s+|approximately\s+|≈\s*|~\s*)?")
@@ -283,7 +284,7 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
         if prev is not None:
             partner = prev["partner"] if prev["partner"] != economy else prev["economy"]
         row["partner"] = partner
-    row.update(periods.resolve(q_start, q_end, s, e, change=measure == "growth_factor" or measure == "growth_rate"))
+    row.update(periods.resolve(q_start, q_end, s, e, change=measure in CHANGES))
     return row
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from .countries import alias_table, country_re, find_countries, main_pair
 from .grammar import RATE_UNITS, _trie
 from .leads import starts
+from .metadata.fields import CURRENCIES
 from .prefilter import Scan, first_chars, led, literals
 from .tokens import Token
 from .windows import WindowScan
@@ -73,6 +74,7 @@ class Words:
         self.change_left = _compile(lex.CHANGE_LEFT)
         self.change_right = re.compile(lex.CHANGE_RIGHT, f)
         self.change_by_left = _compile(lex.CHANGE_BY_LEFT)
+        self.amount_change_left = _compile(lex.AMOUNT_CHANGE_LEFT)
         self.compared_right = re.compile(lex.COMPARED_RIGHT, f)
         self.deficit = _compile(lex.DEFICIT)
         self.lost_value_right = re.compile(_at(lex.LOST_VALUE_RIGHT), f)
@@ -359,12 +361,16 @@ class Meaning:
             if cue is not None and w.measure_of(cue) in ("exports", "imports"):
                 return w.measure_of(cue), cue
             return "production", None
+        if u in CURRENCIES:
+            a = max(s, t.q_start - 60)
+            if self.scan.may(w.amount_change_left, a, t.q_start) and w.amount_change_left.search(self.text[a:t.q_start]):
+                return "growth_amount", self.nearest_cue(t, s, e)  # "grew by $2bn": a change, never a level
         cue = self.nearest_cue(t, s, e)
         return (w.measure_of(cue) if cue else "monetary_amount"), cue
 
     def signed(self, t: Token, measure: str, value: float, s: int, e: int) -> float:
         """A stated fall is negative; so is a deficit."""
-        if measure in ("growth_rate", "devaluation") and t.falling():
+        if measure in ("growth_rate", "growth_amount", "devaluation") and t.falling():
             return -abs(value)
         if measure == "growth_rate" and self.w.lost_value_right.match(self.text, t.q_end, min(e, t.q_end + 30)):
             return -abs(value)
@@ -556,7 +562,7 @@ class Meaning:
             # a balance belongs to one economy: "Kazakhstan ran a trade deficit with Russia"
             eco, par = self.flow_economies(cue, "exports", s, e)
             return eco, par
-        if measure in ("growth_factor", "growth_rate", "share") and cue is not None:
+        if measure in ("growth_factor", "growth_rate", "growth_amount", "share") and cue is not None:
             cm = self.w.measure_of(cue)
             if cm in FLOWS:
                 return self.flow_economies(cue, cm, s, e)

@@ -95,3 +95,33 @@ def test_russian_realistic_and_the_nearest_years_make_a_forecast():
     df = ex("Товарооборот России и Казахстана может вырасти до 30 млрд долларов в ближайшие три года.",
             published="2023-06-01", lang="ru")
     assert meaning(df, "30 млрд долларов", "outlook") == ("forecast",)
+
+
+# ------------------------------------------------------------------ a change in money is not a level
+def test_a_change_in_money_is_a_growth_amount_not_a_level():
+    df = ex("Trade between Kazakhstan and Russia grew by $2 billion in 2019.")
+    assert meaning(df, "$2 billion", "measure", "value", "economy", "partner", "year") == (
+        "growth_amount", 2e9, "KAZ", "RUS", 2019)
+    df = ex("Kazakhstan's exports to Russia fell by almost $1.5 billion in 2019.")
+    assert meaning(df, "$1.5 billion", "measure", "value", "qualifier") == ("growth_amount", -1.5e9, "approximately")
+
+
+def test_rose_by_an_amount_to_a_level_gives_both():
+    df = ex("Exports to Russia rose $1 billion to $6 billion in 2019.")
+    assert meaning(df, "$1 billion", "measure") == ("growth_amount",)
+    assert meaning(df, "$6 billion", "measure") == ("exports",)
+    df = ex("Exports to Russia rose to $6 billion in 2019.")
+    assert meaning(df, "$6 billion", "measure") == ("exports",)
+
+
+def test_russian_change_in_money():
+    df = ex("Товарооборот России и Казахстана в 2019 году вырос почти на 2 млрд долларов.", lang="ru")
+    assert meaning(df, "2 млрд долларов", "measure", "qualifier", "economy", "partner") == (
+        "growth_amount", "approximately", "KAZ", "RUS")
+    df = ex("Прирост экспорта Казахстана в Россию составил 1 млрд долларов.", lang="ru")
+    assert meaning(df, "1 млрд долларов", "measure") == ("growth_amount",)
+    # "на" before an amount is not a change by itself: agreements worth $5bn
+    df = ex("Подписаны соглашения на 5 млрд долларов.", lang="ru")
+    assert meaning(df, "5 млрд долларов", "measure") == ("monetary_amount",)
+    df = ex("Экспорт Казахстана в Россию вырос до 6 млрд долларов.", lang="ru")
+    assert meaning(df, "6 млрд долларов", "measure") == ("exports",)

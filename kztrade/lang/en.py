@@ -275,6 +275,13 @@ CHANGE_BY_LEFT = (r"\b(?:exceed\w*|surpass\w*|outstrip\w*|outpac\w*|higher|lower
                   r"decreas\w*|grow\w*|grew|rose|risen|fell|fallen|drop\w*|declin\w*)\b(?:\s+\S+){0,5}\s+by\s+$")
 CHANGE_RIGHT = (r"^\s*(?:growth|increase|rise|decline|drop|fall|decrease|year[\s-]on[\s-]year|"
                 r"y/y|yoy|annual\s+growth|gain|jump|surge|contraction|slump)\b")
+# an amount of money that is the size of a change, not a level: "grew by $2 billion", "an increase of about
+# $1bn", "exports rose $1bn to $6bn" ("rose to $6bn" is a level)
+AMOUNT_CHANGE_LEFT = (r"\b(?:grew|grown|rose|risen|increased|jumped|climbed|expanded|gained|surged|soared|fell|fallen|"
+                      r"dropped|decreased|declined|shrank|shrunk|contracted|plunged|slumped|slid|tumbled|"
+                      r"growth|increase|rise|decline|drop|fall|decrease|reduction|gain|jump|contraction)\s+"
+                      r"(?:by\s+|of\s+)?(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than|less\s+than|"
+                      r"just|only|another|a\s+further|an\s+additional)\s+)?$")
 # a figure compared with an earlier period: "20 percent more than a year earlier", "down 5% on 2014"
 # "6 percent higher than in the previous year", "8% more compared with the pre-pandemic year 2019"
 COMPARED_RIGHT = (r"^\s*(?P<dir>more|higher|up|greater|less|lower|down|fewer)\s+(?:than|on|from|compared\s+(?:with|to)"

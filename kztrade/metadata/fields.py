@@ -20,7 +20,7 @@ QUALIFIERS = ("exact", "approximately", "more_than", "less_than", "at_least", "a
 
 # What a number measures. The first block is what the package exists for; see README "Measures".
 MEASURES = (
-    "trade_turnover", "exports", "imports", "cross_border_share", "growth_factor", "growth_rate",
+    "trade_turnover", "exports", "imports", "cross_border_share", "growth_factor", "growth_rate", "growth_amount",
     "direct_investment", "investment", "migration", "gdp", "budget", "loan", "debt", "reserves",
     "trade_balance", "price", "exchange_rate", "inflation", "interest_rate", "devaluation", "fx_intervention",
     "fiscal_balance", "production", "population", "monetary_amount",
