@@ -75,6 +75,8 @@ class Words:
         self.change_right = re.compile(lex.CHANGE_RIGHT, f)
         self.change_by_left = _compile(lex.CHANGE_BY_LEFT)
         self.amount_change_left = _compile(lex.AMOUNT_CHANGE_LEFT)
+        self.local_party = _compile(lex.LOCAL_PARTY, 0)
+        self.party_names = _compile(lex.PARTY_NAMES, 0)
         self.compared_right = re.compile(lex.COMPARED_RIGHT, f)
         self.deficit = _compile(lex.DEFICIT)
         self.lost_value_right = re.compile(_at(lex.LOST_VALUE_RIGHT), f)
@@ -97,7 +99,8 @@ class Words:
         needed = [literals(rx) for rx in self.attribution]
         self.attribution_words = None if None in needed else re.compile(_trie(sorted({w for ws in needed for w in ws})))
         self.attribution_stop = re.compile(lex.ATTRIBUTION_STOP, f)
-        country = country_re(lex.CODE).pattern
+        self.country_any = country_re(lex.CODE)
+        country = self.country_any.pattern
         self.table = alias_table(lex.CODE)
         # optional in a lexicon: elliptical flows after a coordination
         self.ellipsis_break = _compile(lex.ELLIPSIS_BREAK) if getattr(lex, "ELLIPSIS_BREAK", None) else None
@@ -521,6 +524,9 @@ class Meaning:
                 # "Kazakhstan's total foreign trade": the country against the world, not the article's pair
                 who = found[0] if found else (self.ctx.pair[0] if self.ctx.pair else None)
                 return (tuple(sorted((who, "WLD"))) if who else (None, None))
+        if len(found) <= 1 and self._local_party(*(span or (s, e))):
+            # "trade between Tatarstan and Kazakhstan": a region's trade, never the article's pair of countries
+            return (found[0], None) if found else (None, None)
         pair = list(self.ctx.pair)
         if len(found) >= 2:
             in_pair = [c for c in found if c in pair]
@@ -535,6 +541,20 @@ class Meaning:
             return None, None
         a, b = sorted(chosen[:2])
         return a, b
+
+    def _local_party(self, lo: int, hi: int) -> bool:
+        """Whether text[lo:hi] names a party to trade that is not a country: a region by its kind ("the Orenburg
+        region", «с республикой»), or a name that no country is known by where a party stands ("between
+        Tatarstan and Kazakhstan")."""
+        w, scan = self.w, self.scan
+        if scan.search(w.local_party, lo, hi):
+            return True
+        for m in scan.finditer(w.party_names, lo, hi):
+            for g in ("x", "y", "z", "w"):
+                name = m.group(g) if g in m.re.groupindex else None
+                if name and not w.country_any.search(name) and not w.lex.is_month(name.split()[0]):
+                    return True
+        return False
 
     def elliptical(self, t: Token, measure: str, cue: re.Match, s: int) -> tuple[str, str] | None:
         """A flow whose cue stands in an earlier coordinated segment, while its own segment names the pair:

@@ -125,3 +125,38 @@ def test_russian_change_in_money():
     assert meaning(df, "5 млрд долларов", "measure") == ("monetary_amount",)
     df = ex("Экспорт Казахстана в Россию вырос до 6 млрд долларов.", lang="ru")
     assert meaning(df, "6 млрд долларов", "measure") == ("exports",)
+
+
+# ------------------------------------------------------------------ a region's trade is not its country's
+def test_trade_of_a_region_named_as_a_party_is_not_the_articles_pair_of_countries():
+    df = ex("Trade between Kazakhstan and Russia reached $20 billion in 2020. Trade between Tatarstan and "
+            "Kazakhstan exceeded $500 million in 2020.")
+    assert meaning(df, "$20 billion", "economy", "partner") == ("KAZ", "RUS")
+    assert meaning(df, "$500 million", "economy", "partner") == ("KAZ", None)
+    df = ex("Trade between Kazakhstan and Russia reached $20 billion in 2020. Trade between the Orenburg region "
+            "and Kazakhstan reached $1 billion.")
+    assert meaning(df, "$1 billion", "economy", "partner") == ("KAZ", None)
+
+
+def test_capitals_and_months_are_not_regions():
+    df = ex("Trade between Moscow and Astana reached $20 billion in 2020.")
+    assert meaning(df, "$20 billion", "economy", "partner") == ("KAZ", "RUS")
+    df = ex("Trade between Russia and Kazakhstan reached $20 billion between January and October.")
+    assert meaning(df, "$20 billion", "economy", "partner") == ("KAZ", "RUS")
+    df = ex("Trade between the Republic of Kazakhstan and Russia reached $20 billion in 2020.")
+    assert meaning(df, "$20 billion", "economy", "partner") == ("KAZ", "RUS")
+
+
+def test_russian_region_as_a_party():
+    first = "Товарооборот Казахстана и России в 2022 году составил 26 млрд долларов. "
+    df = ex(first + "Товарооборот Татарстана с Казахстаном в 2022 году превысил 1 млрд долларов.",
+            published="2023-06-01", lang="ru")
+    assert meaning(df, "26 млрд долларов", "economy", "partner") == ("KAZ", "RUS")
+    assert meaning(df, "1 млрд долларов", "economy", "partner") == ("KAZ", None)
+    # the region named in the sentence before, and "the republic" in the figure's
+    df = ex(first + "Премьер отметил потенциал поставок в Якутию. За январь–ноябрь 2022 года товарооборот с "
+            "республикой составил порядка 80 млн долларов.", published="2023-06-01", lang="ru")
+    assert meaning(df, "80 млн долларов", "economy", "partner") == (None, None)
+    df = ex(first + "Товарооборот с Республикой Казахстан в 2022 году составил 26,5 млрд долларов.",
+            published="2023-06-01", lang="ru")
+    assert meaning(df, "26,5 млрд долларов", "economy", "partner") == ("KAZ", "RUS")

@@ -282,6 +282,14 @@ AMOUNT_CHANGE_LEFT = (r"\b(?:grew|grown|rose|risen|increased|jumped|climbed|expa
                       r"growth|increase|rise|decline|drop|fall|decrease|reduction|gain|jump|contraction)\s+"
                       r"(?:by\s+|of\s+)?(?:(?:almost|nearly|about|around|roughly|some|over|more\s+than|less\s+than|"
                       r"just|only|another|a\s+further|an\s+additional)\s+)?$")
+# a party to trade below a country: its trade is not the countries' ("the Orenburg region", "with the region")
+LOCAL_PARTY = (r"\b[A-Z][\w'’-]+\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Kk]ray|[Tt]erritory)\b|"
+               r"\b(?:with|between)\s+the\s+(?:region|republic|oblast|province)\b(?!\s+of\b)|"
+               r"\b(?:region|oblast|province)['’]s\b")
+# the named parties of a trade, each of which must be a country for the trade to be the countries' ("between
+# Tatarstan and Kazakhstan" is a region's)
+PARTY_NAMES = (r"\bbetween\s+(?P<x>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)\s+and\s+"
+               r"(?P<y>(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*)")
 # a figure compared with an earlier period: "20 percent more than a year earlier", "down 5% on 2014"
 # "6 percent higher than in the previous year", "8% more compared with the pre-pandemic year 2019"
 COMPARED_RIGHT = (r"^\s*(?P<dir>more|higher|up|greater|less|lower|down|fewer)\s+(?:than|on|from|compared\s+(?:with|to)"
