@@ -239,6 +239,11 @@ def _claim(t: Token, text: str, sents: Sentences, meaning: Meaning, periods: Per
         elif prev is not None:
             unit = prev["unit"] if unit == "count" else unit
             measure, economy, partner = prev["measure"], prev["economy"], prev["partner"]
+    elif measure in CHANGES and economy is None and partner is None and meaning.antecedent_applies(s, e):
+        # "The figure is 8% more than in 2019": the change of the level the sentence before gave, and its economies
+        prev = _antecedent_level(claims, sents, s)
+        if prev is not None:
+            economy, partner = prev["economy"], prev["partner"]
     if claims and unit != "percent" and unit != "count" and claims[-1]["unit"] != unit \
             and claims[-1]["char_end"] <= q_start and _EQUIVALENT.fullmatch(text, claims[-1]["char_end"], q_start):
         # "1.5 trillion roubles ($15.6bn)": the same figure in another unit says what the first one says
@@ -316,6 +321,20 @@ def _antecedent(claims: _Claims, sents: Sentences, s: int, unit: str) -> dict | 
             break
         if sents.index(prev["char_start"]) < here and (prev["unit"] == unit or unit == "count") \
                 and prev["measure"] not in ("count", "duration", "age", "monetary_amount"):
+            return prev
+    return None
+
+
+def _antecedent_level(claims: _Claims, sents: Sentences, s: int) -> dict | None:
+    """The last amount with economies in the previous sentence or two: what 'the figure' that changed is."""
+    here = sents.index(s)
+    first = claims.before_sentence(sents.starts[here]) if claims.ordered else len(claims)
+    for i in range(first - 1, -1, -1):
+        prev = claims[i]
+        if sents.index(prev["char_start"]) < here - 2:
+            break
+        if sents.index(prev["char_start"]) < here and prev["measure"] in AMOUNT_MEASURES \
+                and (prev["economy"] is not None or prev["partner"] is not None):
             return prev
     return None
 

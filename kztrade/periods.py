@@ -561,6 +561,11 @@ class Periods:
         roles = self._roles
         for mm in out:
             if mm.role != "period":
+                if mm.role == "earlier":
+                    # "7% more than a year earlier": the base of a change, not the period of the sentence
+                    a = max(s, mm.start - 40)
+                    if scan.may(lx.base_left, a, mm.start) and lx.base_left.search(text[a:mm.start]):
+                        mm.role = "base"
                 continue
             a = max(s, mm.start - 40)
             # the role is read from the 40 characters before the period and the 30 after it: where the window
@@ -769,9 +774,16 @@ class Periods:
             basis = "relative"
         if chosen is not None:
             if chosen.role == "earlier":
-                # "in 2011, down from 41,000 a year earlier": a year before the sentence's year, else today's
-                y = (sentence_year - 1) if sentence_year is not None else (pub.year - 1 if pub else None)
-                basis = "stated" if sentence_year is not None else "relative"
+                # "in 2011, down from 41,000 a year earlier": a year before the sentence's year, else before the
+                # year the sentence before speaks of ("Trade reached $19bn in 2018. A year earlier it was ..."),
+                # else before today's
+                prev = self.previous_period(s) if sentence_year is None else None
+                if sentence_year is not None:
+                    y, basis = sentence_year - 1, "stated"
+                elif prev is not None:
+                    y, basis = prev[0] - 1, "previous_sentence"
+                else:
+                    y, basis = (pub.year - 1 if pub else None), "relative"
                 period = Period(y, 1, 12, "year", basis) if y is not None else Period(basis="unknown")
             else:
                 got = chosen.resolved(pub, fallback=sentence_year if chosen.year is None and chosen.rel is None

@@ -160,3 +160,34 @@ def test_russian_region_as_a_party():
     df = ex(first + "Товарооборот с Республикой Казахстан в 2022 году составил 26,5 млрд долларов.",
             published="2023-06-01", lang="ru")
     assert meaning(df, "26,5 млрд долларов", "economy", "partner") == ("KAZ", "RUS")
+
+
+# ------------------------------------------------------------------ "a year earlier" and "the figure"
+def test_growth_stated_of_the_figure_before_takes_its_year_and_economies():
+    df = ex("In 2020 trade between Kazakhstan and Russia reached $19 billion. The figure is 8% more compared "
+            "with the pre-pandemic year 2019.")
+    assert meaning(df, "8%", "economy", "partner", "year") == ("KAZ", "RUS", 2020)
+    df = ex("В 2018 году товарооборот Казахстана и России составил 19 млрд долларов. Это на 7,2% больше, чем "
+            "годом ранее.", lang="ru")
+    assert meaning(df, "7,2%", "measure", "economy", "partner", "year", "base_year") == (
+        "growth_rate", "KAZ", "RUS", 2018, 2017)
+
+
+def test_a_year_earlier_as_a_base_is_before_the_year_spoken_of_not_the_articles():
+    df = ex("Trade between Kazakhstan and Russia reached $19 billion in 2018. This is 7 percent more than a year "
+            "earlier.")
+    assert meaning(df, "7 percent", "year", "base_year") == (2018, 2017)
+
+
+def test_a_year_earlier_as_a_period_is_before_the_year_the_sentence_before_speaks_of():
+    df = ex("Trade between Kazakhstan and Russia reached $19 billion in 2018. A year earlier, it was $17 billion.")
+    assert meaning(df, "$17 billion", "year", "period_basis") == (2017, "previous_sentence")
+    # with nothing before it, a year before the article's
+    df = ex("A year earlier, trade between Kazakhstan and Russia was $17 billion.")
+    assert meaning(df, "$17 billion", "year") == (2020,)
+
+
+def test_a_change_after_a_semicolon_keeps_the_sentences_period_not_its_base():
+    df = ex("Товарооборот с Россией за август–ноябрь 2019 года составил 5 млрд долларов, что на 14% больше, чем "
+            "годом ранее; экспорт вырос в 2,5 раза.", lang="ru")
+    assert meaning(df, "2,5 раза", "year", "period_start", "period_end") == (2019, "2019-08", "2019-11")
