@@ -64,14 +64,25 @@ def _words_before(left: str, n: int = 4) -> list[str]:
 
 
 def _is_docnum(left: str, L) -> bool:
+    end = left[-1:]
+    if end in _DASHES or (end == " " and left[-2:-1] in _DASHES):
+        # "pp. 3-4", "с. 3–4": the second figure of a range after a document word is a document number too
+        m = _RANGE_FIRST.search(left)
+        return m is not None and _is_docnum(left[:m.start()], L)
     w = _words_before(left, 2)
     if not w or left[-1:] not in (" ", ":", ".", "#", "\u00a0", "№"):
         # "№12", "#12", and the French-style "N°240" / "Nº 240" that English reports print too
         return bool(w) and (w[-1:] in (["#"], ["№"]) or w[-1].lower().lstrip("(") in ("n°", "nº", "no°"))
     last = w[-1].strip("(:.").lower()
+    if last in L.DOCNUM_DOTTED and w[-1][-1:] == ".":
+        return True
     if last == L.DOCNUM_PAIR and len(w) == 2 and L.docnum_word(w[0].strip("(:.").lower()):
         return True
     return L.docnum_word(last)
+
+
+_DASHES = frozenset("-–—")
+_RANGE_FIRST = re.compile(r"(?<![\d.,])\d[\d.,]*[^\S\n]*[-–—][^\S\n]*$")
 
 
 def _month_before_day(left: str, L) -> bool:
@@ -114,6 +125,10 @@ def _squeeze(s: str) -> str:
 
 
 def _docnum_detail(left: str, raw: str) -> str:
+    if left[-1:] in _DASHES or left[-2:-1] in _DASHES:  # "pp. 3-4": the range after its document word
+        m = _RANGE_FIRST.search(left)
+        if m:
+            return _docnum_detail(left[:m.start()], "".join(left[m.start():].split()) + raw)
     return (left.strip().split()[-1] if left.strip() else "") + " " + raw
 
 
@@ -838,6 +853,7 @@ def _rules(code: str) -> SimpleNamespace:
     for name in _OPTIONAL:
         ns.setdefault(name, None)
     ns.setdefault("ADVERB_MULTIPLES", ())
+    ns.setdefault("DOCNUM_DOTTED", frozenset())
     for name, v in list(ns.items()):
         if name.isupper() and (rx := _pattern(v)) is not None:
             ns[name] = _Gated(rx)

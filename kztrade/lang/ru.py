@@ -228,6 +228,8 @@ DOCNUM_WORDS = {"ст", "п", "пп", "ч", "гл", "рис", "табл", "ст�
 _DOCNUM_LEMMAS = {"статья", "пункт", "подпункт", "часть", "глава", "раздел", "выпуск", "номер", "приложение",
                   "таблица", "рисунок", "страница", "параграф", "протокол", "абзац"}
 DOCNUM_PAIR = "№"
+# words that name a page only as printed abbreviations, with their dot: "с. 3" cites a page, "с 3" is a preposition
+DOCNUM_DOTTED = frozenset({"с"})
 
 
 def docnum_word(word: str) -> bool:
