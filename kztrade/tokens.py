@@ -64,14 +64,25 @@ def _words_before(left: str, n: int = 4) -> list[str]:
 
 
 def _is_docnum(left: str, L) -> bool:
+    end = left[-1:]
+    if end in _DASHES or (end == " " and left[-2:-1] in _DASHES):
+        # "pp. 3-4", "с. 3–4": the second figure of a range after a document word is a document number too
+        m = _RANGE_FIRST.search(left)
+        return m is not None and _is_docnum(left[:m.start()], L)
     w = _words_before(left, 2)
     if not w or left[-1:] not in (" ", ":", ".", "#", "\u00a0", "№"):
         # "№12", "#12", and the French-style "N°240" / "Nº 240" that English reports print too
         return bool(w) and (w[-1:] in (["#"], ["№"]) or w[-1].lower().lstrip("(") in ("n°", "nº", "no°"))
     last = w[-1].strip("(:.").lower()
+    if last in L.DOCNUM_DOTTED and w[-1][-1:] == ".":
+        return True
     if last == L.DOCNUM_PAIR and len(w) == 2 and L.docnum_word(w[0].strip("(:.").lower()):
         return True
     return L.docnum_word(last)
+
+
+_DASHES = frozenset("-–—")
+_RANGE_FIRST = re.compile(r"(?<![\d.,])\d[\d.,]*[^\S\n]*[-–—][^\S\n]*$")
 
 
 def _month_before_day(left: str, L) -> bool:
@@ -114,6 +125,10 @@ def _squeeze(s: str) -> str:
 
 
 def _docnum_detail(left: str, raw: str) -> str:
+    if left[-1:] in _DASHES or left[-2:-1] in _DASHES:  # "pp. 3-4": the range after its document word
+        m = _RANGE_FIRST.search(left)
+        if m:
+            return _docnum_detail(left[:m.start()], "".join(left[m.start():].split()) + raw)
     return (left.strip().split()[-1] if left.strip() else "") + " " + raw
 
 
@@ -708,11 +723,13 @@ class Tokenizer:
         P = L.plain
         text = self.text
         if P.opens[text[t.q_end:t.q_end + 12].lstrip()[:1]] and P.range_open(text, t.q_end, t.q_end + 12):
-            t.qualifier = "at_least"
+            if not self._respective(t):
+                t.qualifier = "at_least"
             return
         lo = t.start - 12 if t.start > 12 else 0
         if P.closes[text[lo:t.start].rstrip()[-1:]] and P.range_close(text, lo, t.start):
-            t.qualifier = "at_most"
+            if not self._respective(t):
+                t.qualifier = "at_most"
             return
         inside = self.text[t.end:t.q_end]  # "двадцать с лишним миллиардов": the qualifier stands before the scale
         c = after.lstrip()[:1]
@@ -720,6 +737,16 @@ class Tokenizer:
             if (rx.at[c] and rx.rx.match(after)) or (rx.match(inside) if inside else at_empty):
                 t.qualifier = q
                 return
+
+    def _respective(self, t: Token) -> bool:
+        """Whether the dash between two figures pairs two values rather than bounding one: 'составила
+        соответственно 3,5–3,8%', '3.5-3.8% respectively' (the word next to the pair)."""
+        R = self.rules
+        text = self.text
+        lo = t.start - 40 if t.start > 40 else 0
+        if R.RESPECTIVELY not in text[lo:t.q_end + 60].lower():  # the word first: the patterns are rarely asked
+            return False
+        return bool(R.respective_left.search(text, lo, t.start) or R.respective_right.match(text, t.q_end, t.q_end + 60))
 
 
 def _year_in(s: str) -> int | None:
@@ -838,6 +865,7 @@ def _rules(code: str) -> SimpleNamespace:
     for name in _OPTIONAL:
         ns.setdefault(name, None)
     ns.setdefault("ADVERB_MULTIPLES", ())
+    ns.setdefault("DOCNUM_DOTTED", frozenset())
     for name, v in list(ns.items()):
         if name.isupper() and (rx := _pattern(v)) is not None:
             ns[name] = _Gated(rx)
@@ -851,6 +879,12 @@ def _rules(code: str) -> SimpleNamespace:
     ns["people"], ns["docnum_word"] = _Remembered(L.people), _Remembered(L.docnum_word)
     ns["is_month"], ns["is_day"] = _Remembered(L.is_month), _Remembered(L.is_day)
     ns["JOINERS_COMMA"] = frozenset(L.JOINERS) | {","}
+    # _respective's: "respectively" before a dash pair, or after it and up to three words of its unit
+    word, sym = re.escape(L.RESPECTIVELY), r"(?:US\$|[$£€₽₸¥₴])?"
+    ns["respective_left"] = re.compile(rf"(?<!\w){word}[^\S\n]*[,:]?[^\S\n]*{sym}(?:\d[\d.,]*[^\S\n]*[-–—][^\S\n]*{sym})?$",
+                                       re.I)
+    ns["respective_right"] = re.compile(rf"(?:[^\S\n]*[-–—][^\S\n]*{sym}\d[\d.,]*)?(?:[^\S\n]*[^\s\d,;()]+){{0,3}}?"
+                                        rf"[^\S\n]*,?[^\S\n]*{word}(?!\w)", re.I)
     ns["token_res"] = tried(L.token_re(), digit=True), tried(L.token_re(), digit=False)
     # re.I costs little over ASCII words: there lower-casing each text would cost more than it saves
     ascii_words = all(w.isascii() for w in L.candidate_spec()[0])

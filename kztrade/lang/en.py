@@ -103,12 +103,15 @@ HALF_PERIOD_LEFT = re.compile(r"\b(?:first|second|1st|2nd|latter|former)[\s-]+$"
 CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴]|(?<![A-Za-z])(?:[A-Z]{3}|Rub|Rbl|Rbs|Tg))[^\S\n]?\Z")  # "£\n\n0": a symbol ends a line, the figure starts the next
 RANGE_CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.\s?\$|[$£€₽₸¥₴]|(?<![A-Za-z])(?:[A-Z]{3}|Rub|Rbl|Rbs|Tg))\s?\d[\d.,]*\s*"
                                  r"(?:-|–|—|to)\s*\$?$")
-RANGE_SCALE_RIGHT = re.compile(r"^\s*(?:-|–|—|to)\s*[$£€]?\d[\d.,]*(?:\s|-)?(trillion|trln|trn|tn|billion|bln|bn|million|mln|mn)\b",
-                               re.I)
+# "5.1 and 5.8 billion dollars" prints the scale and unit once for a pair as a range does; a year is no second figure
+_PAIR = r"(?:-|–|—|to|(?<=\s)and\s(?!\s*[$£€]?(?:18|19|20)\d\d(?![\d.,]\d)))"
+_RANGE_SCALE = r"(?:\s|-)?(trillion|trln|trn|tn|billion|bln|bn|million|mln|mn)\b"
+RANGE_SCALE_RIGHT = re.compile(rf"^\s*{_PAIR}\s*[$£€]?\d[\d.,]*{_RANGE_SCALE}", re.I)
 # the two bounds of a printed range ("$1.5-2 billion", "KZT 440-450"): the first is a floor, the second a ceiling;
 # "from X to Y" is a path, not a range
 RANGE_OPEN_RIGHT = re.compile(r"\s*(?:-|–|—)\s*[$£€]?\d")
 RANGE_CLOSE_LEFT = re.compile(r"\d\s*(?:-|–|—)\s*[$£€]?$")
+RESPECTIVELY = "respectively"  # after or before a dash pair: two values, not the bounds of a range
 # a second, smaller scale that completes a figure: "3 bln 250 mln"
 COMPOUND_SCALE_RIGHT = re.compile(r"^\s+(\d{1,3})\s?(million|mln|mn|thousand)\b", re.I)
 PERIOD_RIGHT = re.compile(r"^\s+of\s+(?:(?:18|19|20)\d\d|this\s+year|last\s+year|the\s+(?:current\s+|previous\s+)?year)",
@@ -119,7 +122,8 @@ SCALE_RIGHT = re.compile(r"^(?:\s|-)?(trillion|trln|trn|tn|billion|bln|bn|millio
 GLUED_SCALE_RIGHT = re.compile(r"^(bn|mn|m|b|k|tn)\b", re.I)
 GLUED_BARE_SCALE = re.compile(r"^(?:k|K|bn|tn)\b")  # "15K", "8.2K" need no currency; "5m" might be metres
 PERCENT_RIGHT = re.compile(r"^[\s-]?(?:%|per\s?cent\b|pct\b)", re.I)
-RANGE_TAIL = re.compile(r"^\s*(?:-|–|—|to)\s*\d[\d.,]*")  # "3 to 4 percent", "10-15 km": one unit for both
+# "3 to 4 percent", "10-15 km", "5-6 billion dollars": one unit for both
+RANGE_TAIL = re.compile(rf"^\s*{_PAIR}\s*\d[\d.,]*(?:{_RANGE_SCALE})?", re.I)
 CURRENCY_WORD_RIGHT = re.compile(
     r"^\s+(?:of\s+)?(" + "|".join(re.escape(w) for w in sorted(g.CURRENCY_WORDS, key=len, reverse=True))
     + r")\b", re.I)

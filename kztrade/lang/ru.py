@@ -228,6 +228,8 @@ DOCNUM_WORDS = {"ст", "п", "пп", "ч", "гл", "рис", "табл", "ст�
 _DOCNUM_LEMMAS = {"статья", "пункт", "подпункт", "часть", "глава", "раздел", "выпуск", "номер", "приложение",
                   "таблица", "рисунок", "страница", "параграф", "протокол", "абзац"}
 DOCNUM_PAIR = "№"
+# words that name a page only as printed abbreviations, with their dot: "с. 3" cites a page, "с 3" is a preposition
+DOCNUM_DOTTED = frozenset({"с"})
 
 
 def docnum_word(word: str) -> bool:
@@ -289,10 +291,12 @@ def _scale_alt() -> str:
 SCALE_RIGHT = _LazyPattern(lambda: re.compile(rf"^(?:[^\S\n]+с[^\S\n]+(?:лишним|небольшим)|(?:[^\S\n]|-))?[^\S\n]*({_scale_alt()})",
                                               re.I))
 GLUED_SCALE_RIGHT = re.compile(r"(?!)")  # "$5bn" is not Russian print
+# "5,1 и 5,8 млрд долларов" prints the scale and unit once for a pair as a range does; a year is no second figure
+_PAIR = r"(?:-|–|—|до|(?<=\s)и[^\S\n](?![^\S\n]*\$?(?:18|19|20)\d\d(?![\d,.]\d)))"
 RANGE_SCALE_RIGHT = _LazyPattern(lambda: re.compile(
-    rf"^[^\S\n]*(?:-|–|—|до)[^\S\n]*\$?\d[\d,.\u00a0 ]*?[^\S\n]*({_scale_alt()})", re.I))
+    rf"^[^\S\n]*{_PAIR}[^\S\n]*\$?\d[\d,.\u00a0 ]*?[^\S\n]*({_scale_alt()})", re.I))
 RANGE_TAIL = _LazyPattern(lambda: re.compile(
-    rf"^[^\S\n]*(?:-|–|—|до)[^\S\n]*\$?\d[\d,.]*(?:[^\S\n]*(?:{_scale_alt()}))?", re.I))
+    rf"^[^\S\n]*{_PAIR}[^\S\n]*\$?\d[\d,.]*(?:[^\S\n]*(?:{_scale_alt()}))?", re.I))
 PERCENT_RIGHT = re.compile(rf"^(?:[^\S\n]|-)?(?:%|процент[{_L}]*(?![{_L}])(?![^\S\n]+пункт)|проц\.)", re.I)
 CURRENCY_SYMBOLS = g.CURRENCY_SYMBOLS
 CURRENCY_LEFT = re.compile(r"(US\$|U\.S\.[^\S\n]?\$|[$£€₽₸¥₴]|(?<![A-Za-z])[A-Z]{3})[^\S\n]?\Z")
@@ -752,6 +756,7 @@ class _RangeOpen:
 
 RANGE_OPEN_RIGHT = _RangeOpen()
 RANGE_CLOSE_LEFT = re.compile(r"\d[^\S\n]*(?:-|–|—)[^\S\n]*\$?$|(?<![\w-])от[^\S\n]+\$?\d[\d,.]*[^\S\n]+до[^\S\n]+\$?$")
+RESPECTIVELY = "соответственно"  # after or before a dash pair: two values, not the bounds of a range
 # a second, smaller scale that completes a figure: "1 млрд 200 млн"
 COMPOUND_SCALE_RIGHT = re.compile(rf"^[^\S\n]+(\d{{1,3}})[^\S\n]?(млн|тыс|миллион[{_L}]*|тысяч[{_L}]*)(?![{_L}])", re.I)
 # "два с половиной раза": half a unit more
