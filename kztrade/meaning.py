@@ -106,6 +106,8 @@ class Words:
         self.ellipsis_break = _compile(lex.ELLIPSIS_BREAK) if getattr(lex, "ELLIPSIS_BREAK", None) else None
         self.pair_segment = (re.compile(lex.PAIR_SEGMENT.format(country=country))
                              if getattr(lex, "PAIR_SEGMENT", None) else None)
+        self.other_segment = (re.compile(_at(lex.OTHER_SEGMENT.format(country=country)), f)
+                              if getattr(lex, "OTHER_SEGMENT", None) else None)
         # Russian names a flow's owner in the genitive after the cue ("экспорт Казахстана в Россию")
         self.owner_right = re.compile(lex.OWNER_RIGHT.format(country=country)) if lex.OWNER_RIGHT else None
         self.owner_left = re.compile(lex.OWNER_LEFT.format(country=country))
@@ -559,19 +561,33 @@ class Meaning:
     def elliptical(self, t: Token, measure: str, cue: re.Match, s: int) -> tuple[str, str] | None:
         """A flow whose cue stands in an earlier coordinated segment, while its own segment names the pair:
         'Russian investment in Kazakhstan is $13bn, and Kazakhstani in Russia almost $4bn'."""
-        if self.w.pair_segment is None:
+        if self.w.ellipsis_break is None:
             return None
-        lo = max([b for _, b in self._spans(self.w.ellipsis_break, s, t.q_start)], default=s)
+        # a break only counts after the cue: most flows have none between their cue and their figure
+        lo = max([b for _, b in self._spans(self.w.ellipsis_break, cue.end(), t.q_start)], default=s) \
+            if cue.end() < t.q_start else s
         if lo <= cue.end():
             return None
-        m = self.scan.search(self.w.pair_segment, lo, t.q_start)
+        m = self.scan.search(self.w.pair_segment, lo, t.q_start) if self.w.pair_segment is not None else None
         if not m:
-            return None
+            return self._other_party(measure, cue, s, lo, t.q_start)
         a, b = self.w.table[m.group("a")], self.w.table[m.group("b")]
         if a == b:
             return None
         # "X from Y" names the source first for imports; "X in/to Y" names the owner first otherwise
         return (a, b) if (m.group("prep").lower() == self.w.lex.FROM_PREP) == (measure == "imports") else (b, a)
+
+    def _other_party(self, measure: str, cue: re.Match, s: int, lo: int, q_start: int) -> tuple[str, str] | None:
+        """'..., and to China $3bn' after 'Kazakhstan's exports to Russia were $5bn': the flow's owner, with the
+        party its own segment names (a destination for exports, a source for imports)."""
+        if self.w.other_segment is None or measure not in ("exports", "imports"):
+            return None
+        m = self.w.other_segment.match(self.text, lo, q_start)
+        if not m or (m.group("prep").lower() == self.w.lex.FROM_PREP) != (measure == "imports"):
+            return None
+        owner = self.flow_economies(cue, measure, s, lo)[0]  # the owner the segment before names
+        other = self.w.table[m.group("b")]
+        return (owner, other) if owner is not None and owner != other else None
 
     def economies(self, t: Token, measure: str, cue: re.Match | None, s: int, e: int):
         if measure in FLOWS and cue is not None:

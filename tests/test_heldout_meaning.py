@@ -191,3 +191,25 @@ def test_a_change_after_a_semicolon_keeps_the_sentences_period_not_its_base():
     df = ex("Товарооборот с Россией за август–ноябрь 2019 года составил 5 млрд долларов, что на 14% больше, чем "
             "годом ранее; экспорт вырос в 2,5 раза.", lang="ru")
     assert meaning(df, "2,5 раза", "year", "period_start", "period_end") == (2019, "2019-08", "2019-11")
+
+
+# ------------------------------------------------------------------ an elliptical flow naming its other party
+def test_an_elliptical_flow_to_another_country_keeps_its_owner_and_takes_that_partner():
+    df = ex("In 2019 Kazakhstan's exports to Russia were $5.1 billion, and to China $3.2 billion.")
+    assert meaning(df, "$3.2 billion", "measure", "economy", "partner") == ("exports", "KAZ", "CHN")
+    df = ex("In 2019 Kazakhstan's imports from Russia were $12 billion, and from China $4 billion.")
+    assert meaning(df, "$4 billion", "measure", "economy", "partner") == ("imports", "KAZ", "CHN")
+
+
+def test_russian_elliptical_flow_to_another_country():
+    df = ex("В 2019 году экспорт Казахстана в Россию составил 5,1 млрд долларов, а в Китай – 3,2 млрд долларов.",
+            lang="ru")
+    assert meaning(df, "5,1 млрд долларов", "economy", "partner") == ("KAZ", "RUS")
+    assert meaning(df, "3,2 млрд долларов", "measure", "economy", "partner") == ("exports", "KAZ", "CHN")
+    df = ex("В 2019 году импорт Казахстана из России составил 12 млрд долларов, а из Китая – 4 млрд долларов.",
+            lang="ru")
+    assert meaning(df, "4 млрд долларов", "measure", "economy", "partner") == ("imports", "KAZ", "CHN")
+    # the flow named anew keeps the pair
+    df = ex("В 2019 году экспорт Казахстана в Россию составил 5,1 млрд долларов, а импорт – 12 млрд долларов.",
+            lang="ru")
+    assert meaning(df, "12 млрд долларов", "measure", "economy", "partner") == ("imports", "KAZ", "RUS")

@@ -332,6 +332,8 @@ ELLIPSIS_BREAK = r",\s*(?:and|while|whereas|but)\b|;"
 PAIR_SEGMENT = (r"(?P<a>{country})(?:[’']s)?\s+(?:[\w-]+\s+){{0,2}}?(?P<prep>in|to|into|from)\s+(?:the\s+)?"
                 r"(?P<b>{country})")
 FROM_PREP = "from"
+# the segment of an elliptical flow naming its other party alone: "exports to Russia were $5bn, and to China $3bn"
+OTHER_SEGMENT = r"^\s*(?P<prep>to|into|from)\s+(?:the\s+)?(?P<b>{country})\b"
 # a country right after these words is an object ("exports to Turkey"), never the subject of a later verb
 OBJECT_LEFT = r"\b(?:to|from|with|into|in|for|by|of|on|at|and|between)\s+(?:the\s+)?$"
 # a bare rate after a figure: "traded at 340 per dollar" (the currency is named elsewhere in the sentence)

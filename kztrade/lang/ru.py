@@ -659,6 +659,11 @@ def owner_right_role(word: str, measure: str) -> str:
 FLOW_RIGHT = r"^(?:\s+[\w$.,%«»\"-]+){{0,6}}?\s+{words}\s+(?P<c>{country}|стран\w*|республик\w*)"
 TO_WORDS = r"(?:в|во|на)"
 FROM_WORDS = r"(?:из|от|со?)"
+# a coordinated segment that leaves its flow to the one before: «экспорт в Россию составил 5 млрд, а в Китай – 3 млрд»
+ELLIPSIS_BREAK = r",\s*а\b|;"
+FROM_PREP = "из"
+# the segment of an elliptical flow naming its other party alone: «, а в Китай – 3,2 млрд», «, а из Китая – 4 млрд»
+OTHER_SEGMENT = r"^\s*(?P<prep>в|во|из)\s+(?P<b>{country})(?!\w)"
 GENERIC_PARTNER = tuple(forms("страна") | forms("республика"))
 # a country right after these words is an object ("экспорт в Турцию"), never the subject of a later verb
 OBJECT_LEFT = r"(?<!\w)(?:в|во|из|с|со|на|для|между|и|от|к|по)\s+$"
