@@ -82,6 +82,7 @@ def _is_docnum(left: str, L) -> bool:
 
 
 _DASHES = frozenset("-–—")
+_CLOSE_BACK = 32  # the characters RANGE_CLOSE_LEFT reads before a figure: "between $5.5 billion and "
 _RANGE_FIRST = re.compile(r"(?<![\d.,])\d[\d.,]*[^\S\n]*[-–—][^\S\n]*$")
 
 
@@ -330,7 +331,7 @@ class Tokenizer:
         # (their gates opened at the first character after and the last before: the patterns themselves)
         if P.opens[after] and P.range_open(text, e, e + 12):
             return None
-        if P.closes[lns] and P.range_close(text, s - 12 if s > 12 else 0, s):
+        if P.closes[lns] and P.range_close(text, s - _CLOSE_BACK if s > _CLOSE_BACK else 0, s):
             return None
         unit, subject = P.unit, P.subject
         if P.subject_opens[rns] and (sub := R.SUBJECT_RIGHT.match(right)):  # "12 cooperation agreements"
@@ -726,7 +727,7 @@ class Tokenizer:
             if not self._respective(t):
                 t.qualifier = "at_least"
             return
-        lo = t.start - 12 if t.start > 12 else 0
+        lo = t.start - _CLOSE_BACK if t.start > _CLOSE_BACK else 0
         if P.closes[text[lo:t.start].rstrip()[-1:]] and P.range_close(text, lo, t.start):
             if not self._respective(t):
                 t.qualifier = "at_most"
@@ -916,8 +917,12 @@ class _Opens(dict):
 
 
 def _gate(p, backward: bool):
-    """The edge a pattern classify() asks is gated by (None: asked everywhere)."""
-    return (p.last if backward else p.first) if isinstance(p, _Gated) else None
+    """The edge a pattern classify() asks is gated by (None: asked everywhere); a lexicon rule that is code
+    rather than one pattern may name the pattern its matches begin like (edge_pattern)."""
+    if isinstance(p, _Gated):
+        return p.last if backward else p.first
+    ep = getattr(p, "edge_pattern", None)
+    return edge(ep, backward=backward) if ep is not None else None
 
 
 def _raw(p):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import kztrade
 from kztrade.tokens import Tokenizer
 
 
@@ -98,3 +99,17 @@ def test_what_is_no_pair_is_unchanged(text, lang, want):
 def test_a_dash_pair_with_respectively_is_two_values(text, lang, want):
     got = tokens(text, lang)
     assert {f: got[f] for f in want} == want
+
+
+def test_between_two_figures_is_a_range_but_two_figures_joined_by_and_are_two_values():
+    df = kztrade.extract_claims("Trade between Russia and Kazakhstan was between 5 and 6 billion dollars in 2022.",
+                                source_id="b", published="2023-06-01")
+    got = {m: (v, q) for m, v, q in zip(df["mention"], df["value"], df["qualifier"])}
+    assert got == {"5": (5e9, "at_least"), "6 billion dollars": (6e9, "at_most")}
+    df = kztrade.extract_claims("Trade between Russia and Kazakhstan was between $5.5 billion and $6 billion in 2022.",
+                                source_id="b", published="2023-06-01")
+    assert df["qualifier"].tolist() == ["at_least", "at_most"]
+    df = kztrade.extract_claims("Товарооборот в 2022 году составил между 25 млрд и 27 млрд долларов.",
+                                source_id="b", published="2023-06-01", lang="ru")
+    assert df["qualifier"].tolist() == ["at_least", "at_most"]
+    assert df["value"].tolist() == [25e9, 27e9]

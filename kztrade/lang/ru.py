@@ -751,16 +751,25 @@ class _RangeOpen:
     _dash = re.compile(r"[^\S\n]*(?:-|–|—)[^\S\n]*\$?\d")
     _to = re.compile(r"[^\S\n]+до[^\S\n]+\$?\d")
     _from = re.compile(r"(?<![\w-])от[^\S\n]+(?:US)?\$?[\d\u00a0 ,.]*$", re.I)
+    _and = re.compile(r"[^\S\n]+и[^\S\n]+\$?\d")
+    edge_pattern = re.compile(r"[^\S\n]*(?:-|–|—)|[^\S\n]+(?:до|и)[^\S\n]")  # where a match can begin: the tokenizer's gate
+    _between = re.compile(r"(?<![\w-])между[^\S\n]+(?:US)?\$?[\d\u00a0 ,.]*(?:[^\S\n]*(?:трлн|млрд|млн|тыс)\.?)?$",
+                          re.I)  # «между 25 и 27 млрд»
 
     def match(self, text: str, pos: int, endpos: int):
         m = self._dash.match(text, pos, endpos)
         if m is None and (m := self._to.match(text, pos, endpos)) and not self._from.search(text, max(0, pos - 24), pos):
             m = None
+        if m is None and (m := self._and.match(text, pos, endpos)) \
+                and not self._between.search(text, max(0, pos - 24), pos):
+            m = None
         return m
 
 
 RANGE_OPEN_RIGHT = _RangeOpen()
-RANGE_CLOSE_LEFT = re.compile(r"\d[^\S\n]*(?:-|–|—)[^\S\n]*\$?$|(?<![\w-])от[^\S\n]+\$?\d[\d,.]*[^\S\n]+до[^\S\n]+\$?$")
+RANGE_CLOSE_LEFT = re.compile(r"\d[^\S\n]*(?:-|–|—)[^\S\n]*\$?$|(?<![\w-])от[^\S\n]+\$?\d[\d,.]*[^\S\n]+до[^\S\n]+\$?$|"
+                              r"(?<![\w-])между[^\S\n]+\$?\d[\d,.]*(?:[^\S\n]*(?:трлн|млрд|млн|тыс)\.?)?[^\S\n]+и[^\S\n]+\$?$",
+                              re.I)
 RESPECTIVELY = "соответственно"  # after or before a dash pair: two values, not the bounds of a range
 # a second, smaller scale that completes a figure: "1 млрд 200 млн"
 COMPOUND_SCALE_RIGHT = re.compile(rf"^[^\S\n]+(\d{{1,3}})[^\S\n]?(млн|тыс|миллион[{_L}]*|тысяч[{_L}]*)(?![{_L}])", re.I)
