@@ -405,7 +405,8 @@ PERIOD_GATES = {
 # the year of a sub-year period: " of 2017", ", 2017", " of last year"
 YEAR_OF = r"\s*[\[(]?\s*,?\s*(?:of\s+)?(?:the\s+)?(?:(?P<y>(?:18|19|20)\d\d)|(?P<rel>this|last|next|current|previous|past)\s+year)"
 RELATIVE = [  # (pattern, years from the publication year)
-    (r"\blast\s+year\b|\bprevious\s+year\b|\bpast\s+year\b|\ba\s+year\s+(?:ago|earlier)\b", -1),
+    # "the previous year" whole: "than in the previous year" is a base ("than in ", BASE_LEFT), "the past year" is not
+    (r"\blast\s+year\b|\b(?:the\s+)?previous\s+year\b|\bpast\s+year\b|\ba\s+year\s+(?:ago|earlier)\b", -1),
     (r"\bthis\s+year\b|\bcurrent\s+year\b|\bso\s+far\s+this\s+year\b|\byear\s+to\s+date\b", 0),
     (r"\bnext\s+year\b|\bcoming\s+year\b", 1),
     (r"\b(?:two|2)\s+years\s+ago\b", -2),
@@ -424,7 +425,7 @@ SINCE_LEFT = (r"\b(?:since|from|after|before|until|till|between|founded\s+in|est
 BASE_LEFT = (r"(?:\b(?:over|on|versus|vs\.?|against|exceed\w*|surpass\w*|above|below)\s+|\bcompared\s+(?:with|to)\s+(?:the\s+)?(?:level\s+of\s+)?(?:in\s+)?|"
              r"\bthan\s+(?:in\s+)?|\bin\s+comparison\s+with\s+|\bwhat\s+(?:it|they)\s+(?:was|were|had\s+been)\s+(?:in\s+)?|"
              r"\b(?:value|level|volume|figure)\s+of\s+(?:in\s+)?)(?:the\s+same\s+period\s+(?:of|in|last)\s+|"
-             r"(?:the\s+)?(?:[\w-]+\s+)?year\s+|the\s+)?$")  # "compared with the pre-pandemic year 2019"
+             r"(?:the\s+)?(?:[\w-]+\s+)?year\s+)?$")  # "compared with the pre-pandemic year 2019"
 SAME_PERIOD = (r"\b(?:last|the\s+previous)\s+year[’']s\s+(?:level|figures?|volume|result)s?\b|"
                r"\b(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?(?:(?P<y>(?:18|19|20)\d\d)|(?:last|the\s+previous)\s+year|"
                r"a\s+year\s+(?:earlier|ago|before))?|\b(?:a|the)\s+year\s+before\b|\byear[\s-]on[\s-]year\b|"
