@@ -166,7 +166,27 @@ def claim_stage(text: str, source_id: str, date: dt.date | None, lang: str, chro
             "fate": fate, "claim_id": claim_id, "reason": reason, "detail": t.detail,
         })
     _infer_units(claims)
+    word = meaning.w.lex.RESPECTIVELY
+    _respective_years(claims, text, sents, periods, word)
     return list(claims), tokens
+
+
+def _respective_years(claims: list[dict], text: str, sents: Sentences, periods: Periods, word: str) -> None:
+    """'Exports in 2012 and 2013 were $5.1bn and $5.8bn respectively': the figures of the list take the years of
+    the list in order (each had taken the sentence's last year). Only where the sentence's figures of those
+    years and its years are as many: otherwise what 'respectively' pairs is not told."""
+    for w in (word, word.capitalize()):  # (a sentence met twice gets the same answer twice)
+        pos = text.find(w)
+        while pos >= 0:
+            s, e = sents.span(sents.index(pos))
+            years = [m.year for m in periods.mentions(s, e) if m.role == "period" and m.kind == "year" and m.year]
+            mine = [c for c in claims if s <= c["char_start"] < e and c["year"] in years
+                    and c["measure"] not in ("count", "duration", "age")]
+            if len(years) >= 2 and len(set(years)) == len(years) == len(mine) and len({c["unit"] for c in mine}) == 1:
+                for c, y in zip(mine, years):
+                    c.update(year=y, period_start=f"{y:04d}-01", period_end=f"{y:04d}-12", period_kind="year",
+                             period_basis="stated")
+            pos = text.find(w, max(e, pos + 1))
 
 
 class _Claims(list):

@@ -213,3 +213,20 @@ def test_russian_elliptical_flow_to_another_country():
     df = ex("В 2019 году экспорт Казахстана в Россию составил 5,1 млрд долларов, а импорт – 12 млрд долларов.",
             lang="ru")
     assert meaning(df, "12 млрд долларов", "measure", "economy", "partner") == ("imports", "KAZ", "RUS")
+
+
+# ------------------------------------------------------------------ "respectively" pairs figures with years
+def test_respectively_gives_the_figures_of_a_list_the_years_of_a_list_in_order():
+    df = ex("Kazakhstan's exports to Russia in 2012 and 2013 were $5.1 and $5.8 billion respectively.")
+    assert meaning(df, "$5.1", "value", "year", "period_end") == (5.1e9, 2012, "2012-12")
+    assert meaning(df, "$5.8 billion", "year") == (2013,)
+    df = ex("Доля Казахстана во внешней торговле России в 2011 г. и в 2013 г. составляла соответственно 3,5–3,8%.",
+            lang="ru")
+    assert meaning(df, "3,5", "year", "qualifier") == (2011, "exact")
+    assert meaning(df, "3,8%", "year", "qualifier") == (2013, "exact")
+
+
+def test_respectively_without_a_list_of_years_changes_no_period():
+    df = ex("Exports and imports in 2013 were $5 billion and $6 billion respectively.")
+    assert meaning(df, "$5 billion", "year") == (2013,)
+    assert meaning(df, "$6 billion", "year") == (2013,)
