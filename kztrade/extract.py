@@ -330,33 +330,31 @@ def _infer_units(claims: list[dict]) -> None:
             c["measure"], c["economy"], c["partner"] = "count", None, None  # no currency to infer: a count
 
 
-def _antecedent(claims: _Claims, sents: Sentences, s: int, unit: str) -> dict | None:
-    """The last claim of the previous sentence or two that 'the figure' can refer to."""
+def _earlier_claims(claims: _Claims, sents: Sentences, s: int):
+    """The claims of the one or two sentences before the one at s, last first: what 'the figure' and 'it' can
+    point back to."""
     here = sents.index(s)
     # the claims of this sentence are never the antecedent: start the walk back before them
     first = claims.before_sentence(sents.starts[here]) if claims.ordered else len(claims)
     for i in range(first - 1, -1, -1):
         prev = claims[i]
-        if sents.index(prev["char_start"]) < here - 2:
-            break
-        if sents.index(prev["char_start"]) < here and (prev["unit"] == unit or unit == "count") \
-                and prev["measure"] not in ("count", "duration", "age", "monetary_amount"):
-            return prev
-    return None
+        at = sents.index(prev["char_start"])
+        if at < here - 2:
+            return
+        if at < here:
+            yield prev
+
+
+def _antecedent(claims: _Claims, sents: Sentences, s: int, unit: str) -> dict | None:
+    """The last claim of the previous sentence or two that 'the figure' can refer to."""
+    return next((prev for prev in _earlier_claims(claims, sents, s) if (prev["unit"] == unit or unit == "count")
+                 and prev["measure"] not in ("count", "duration", "age", "monetary_amount")), None)
 
 
 def _antecedent_level(claims: _Claims, sents: Sentences, s: int) -> dict | None:
     """The last amount with economies in the previous sentence or two: what 'the figure' that changed is."""
-    here = sents.index(s)
-    first = claims.before_sentence(sents.starts[here]) if claims.ordered else len(claims)
-    for i in range(first - 1, -1, -1):
-        prev = claims[i]
-        if sents.index(prev["char_start"]) < here - 2:
-            break
-        if sents.index(prev["char_start"]) < here and prev["measure"] in AMOUNT_MEASURES \
-                and (prev["economy"] is not None or prev["partner"] is not None):
-            return prev
-    return None
+    return next((prev for prev in _earlier_claims(claims, sents, s) if prev["measure"] in AMOUNT_MEASURES
+                 and (prev["economy"] is not None or prev["partner"] is not None)), None)
 
 
 def extract_claims(text: str, *, source_id: str = "doc", published=None, lang: str | None = "auto"):

@@ -358,3 +358,22 @@ def _rate_units() -> frozenset[str]:
 
 
 RATE_UNITS = _rate_units()
+
+
+class RangeOpen:
+    """The first bound of a range printed after a figure: a dash ("5-7%"), or a joiner that makes a range only
+    after its opener ("between 5 and 7 billion", «от 30 до 40»): alone, "5 and 7 billion" are two values and
+    «с 20 до 30» a path. joined: (joiner, opener) pairs, the opener searched in the `back` characters before the
+    figure's end. edge_pattern: where a match can begin, the tokenizer's gate."""
+
+    def __init__(self, dash: re.Pattern, joined: tuple, edge_pattern: re.Pattern, back: int):
+        self.dash, self.joined, self.edge_pattern, self.back = dash, joined, edge_pattern, back
+
+    def match(self, text: str, pos: int, endpos: int):
+        m = self.dash.match(text, pos, endpos)
+        if m is not None:
+            return m
+        for joiner, opener in self.joined:
+            if (m := joiner.match(text, pos, endpos)) and opener.search(text, max(0, pos - self.back), pos):
+                return m
+        return None

@@ -558,36 +558,39 @@ class Periods:
     def _roles_of(self, out: list[Mention], s: int, e: int) -> None:
         """The role of each period of text[s:e] that the words before or after it make other than "period"."""
         lx, text, scan = self.lx, self.text, self.scan
-        roles = self._roles
         for mm in out:
-            if mm.role != "period":
-                if mm.role == "earlier":
-                    # "7% more than a year earlier": the base of a change, not the period of the sentence
-                    a = max(s, mm.start - 40)
-                    if scan.may(lx.base_left, a, mm.start) and lx.base_left.search(text[a:mm.start]):
-                        mm.role = "base"
-                continue
-            a = max(s, mm.start - 40)
-            # the role is read from the 40 characters before the period and the 30 after it: where the window
-            # holds them all, the answer is the same in every window (overlapping windows of a run-on line)
-            key = (mm.start, mm.end, mm.kind, mm.year is not None) if a > s and mm.end + 30 <= e else None
-            if key is not None and key in roles:
-                mm.role = roles[key]
-                continue
-            left = text[a:mm.start]
-            if mm.kind in ("year", "month") and scan.may(lx.since_left, a, mm.start) and lx.since_left.search(left):
-                mm.role = "since"  # "from January to July" is a period
-            elif scan.may(lx.base_left, a, mm.start) and lx.base_left.search(left):
-                mm.role = "base"
-            elif mm.kind == "year" and mm.year is not None and mm.end - mm.start == 4 \
-                    and lx.modifier_left.search(left[-12:]) and lx.modifier_right.match(text, mm.end, min(e, mm.end + 30)):
-                mm.role = "modifier"
-            if key is not None:
-                roles[key] = mm.role
-        for mm in out:
+            if mm.role == "earlier":
+                # "7% more than a year earlier": the base of a change, not the period of the sentence
+                a = max(s, mm.start - 40)
+                if scan.may(lx.base_left, a, mm.start) and lx.base_left.search(text[a:mm.start]):
+                    mm.role = "base"
+            elif mm.role == "period":
+                mm.role = self._role(mm, s, e)
             if mm.role == "base" and mm.rel == -1 and mm.year is None and mm.kind == "year":
                 # "6% higher than in the previous year": the year before the figure's, not the article's
                 mm.same_period = True
+
+    def _role(self, mm: Mention, s: int, e: int) -> str:
+        """period, since, base or modifier, from the 40 characters before the period and the 30 after it."""
+        lx, text, scan = self.lx, self.text, self.scan
+        a = max(s, mm.start - 40)
+        # where the window holds them all, the answer is the same in every window (overlapping windows of a
+        # run-on line)
+        key = (mm.start, mm.end, mm.kind, mm.year is not None) if a > s and mm.end + 30 <= e else None
+        if key is not None and key in self._roles:
+            return self._roles[key]
+        left = text[a:mm.start]
+        role = "period"
+        if mm.kind in ("year", "month") and scan.may(lx.since_left, a, mm.start) and lx.since_left.search(left):
+            role = "since"  # "from January to July" is a period
+        elif scan.may(lx.base_left, a, mm.start) and lx.base_left.search(left):
+            role = "base"
+        elif mm.kind == "year" and mm.year is not None and mm.end - mm.start == 4 \
+                and lx.modifier_left.search(left[-12:]) and lx.modifier_right.match(text, mm.end, min(e, mm.end + 30)):
+            role = "modifier"
+        if key is not None:
+            self._roles[key] = role
+        return role
 
     def _attached_to_figure(self, mm: Mention, s: int) -> tuple[int, int] | None:
         """The figure a period stands right after ('$4bn in 2009'), if any."""

@@ -109,22 +109,12 @@ _RANGE_SCALE = r"(?:\s|-)?(trillion|trln|trn|tn|billion|bln|bn|million|mln|mn)\b
 RANGE_SCALE_RIGHT = re.compile(rf"^\s*{_PAIR}\s*[$£€]?\d[\d.,]*{_RANGE_SCALE}", re.I)
 # the two bounds of a printed range ("$1.5-2 billion", "KZT 440-450"): the first is a floor, the second a ceiling;
 # "from X to Y" is a path, not a range
-class _RangeOpen:
-    """The first bound of "5-7%", or of "between 5 and 7 billion" ("5 and 7 billion" alone are two values)."""
-
-    _dash = re.compile(r"\s*(?:-|–|—)\s*[$£€]?\d")
-    _and = re.compile(r"\s+and\s+[$£€]?\d")
-    edge_pattern = re.compile(r"\s*(?:-|–|—)|\s+and\s")  # where a match can begin: the tokenizer's gate
-    _between = re.compile(r"\bbetween\s+(?:US)?[$£€]?[\d.,]*(?:\s*(?:trillion|billion|bln|bn|million|mln|mn))?$", re.I)
-
-    def match(self, text: str, pos: int, endpos: int):
-        m = self._dash.match(text, pos, endpos)
-        if m is None and (m := self._and.match(text, pos, endpos)) and not self._between.search(text, max(0, pos - 30), pos):
-            m = None
-        return m
-
-
-RANGE_OPEN_RIGHT = _RangeOpen()
+# "5-7%", or "between 5 and 7 billion" ("5 and 7 billion" alone are two values)
+RANGE_OPEN_RIGHT = g.RangeOpen(
+    re.compile(r"\s*(?:-|–|—)\s*[$£€]?\d"),
+    ((re.compile(r"\s+and\s+[$£€]?\d"),
+      re.compile(r"\bbetween\s+(?:US)?[$£€]?[\d.,]*(?:\s*(?:trillion|billion|bln|bn|million|mln|mn))?$", re.I)),),
+    re.compile(r"\s*(?:-|–|—)|\s+and\s"), back=30)
 RANGE_CLOSE_LEFT = re.compile(r"\d\s*(?:-|–|—)\s*[$£€]?$|\bbetween\s+(?:US)?[$£€]?\d[\d.,]*"
                               r"(?:\s*(?:trillion|billion|bln|bn|million|mln|mn))?\s+and\s+[$£€]?$", re.I)
 RESPECTIVELY = "respectively"  # after or before a dash pair: two values, not the bounds of a range

@@ -744,29 +744,14 @@ EVENT_YEAR = r"(?P<event>{event})\s+(?P<y>(?:18|19|20)\d\d)"
 
 # ---------------------------------------------------------------- ranges, compound figures, vague counts
 # "5–7%": the bounds of a range are its floor and ceiling ("от 20 до 30" after a change verb gives levels)
-class _RangeOpen:
-    """The first bound of "5–7%" or "от 30 до 40 тысяч"; "с 20 до 30" after a change verb gives levels, so
-    "до" opens a range only after "от"."""
-
-    _dash = re.compile(r"[^\S\n]*(?:-|–|—)[^\S\n]*\$?\d")
-    _to = re.compile(r"[^\S\n]+до[^\S\n]+\$?\d")
-    _from = re.compile(r"(?<![\w-])от[^\S\n]+(?:US)?\$?[\d\u00a0 ,.]*$", re.I)
-    _and = re.compile(r"[^\S\n]+и[^\S\n]+\$?\d")
-    edge_pattern = re.compile(r"[^\S\n]*(?:-|–|—)|[^\S\n]+(?:до|и)[^\S\n]")  # where a match can begin: the tokenizer's gate
-    _between = re.compile(r"(?<![\w-])между[^\S\n]+(?:US)?\$?[\d\u00a0 ,.]*(?:[^\S\n]*(?:трлн|млрд|млн|тыс)\.?)?$",
-                          re.I)  # «между 25 и 27 млрд»
-
-    def match(self, text: str, pos: int, endpos: int):
-        m = self._dash.match(text, pos, endpos)
-        if m is None and (m := self._to.match(text, pos, endpos)) and not self._from.search(text, max(0, pos - 24), pos):
-            m = None
-        if m is None and (m := self._and.match(text, pos, endpos)) \
-                and not self._between.search(text, max(0, pos - 24), pos):
-            m = None
-        return m
-
-
-RANGE_OPEN_RIGHT = _RangeOpen()
+# "5–7%", «от 30 до 40 тысяч», «между 25 и 27 млрд»: «с 20 до 30» after a change verb gives levels, so "до" opens a
+# range only after "от", and "и" only after "между"
+RANGE_OPEN_RIGHT = g.RangeOpen(
+    re.compile(r"[^\S\n]*(?:-|–|—)[^\S\n]*\$?\d"),
+    ((re.compile(r"[^\S\n]+до[^\S\n]+\$?\d"), re.compile(r"(?<![\w-])от[^\S\n]+(?:US)?\$?[\d\u00a0 ,.]*$", re.I)),
+     (re.compile(r"[^\S\n]+и[^\S\n]+\$?\d"),
+      re.compile(r"(?<![\w-])между[^\S\n]+(?:US)?\$?[\d\u00a0 ,.]*(?:[^\S\n]*(?:трлн|млрд|млн|тыс)\.?)?$", re.I))),
+    re.compile(r"[^\S\n]*(?:-|–|—)|[^\S\n]+(?:до|и)[^\S\n]"), back=24)
 RANGE_CLOSE_LEFT = re.compile(r"\d[^\S\n]*(?:-|–|—)[^\S\n]*\$?$|(?<![\w-])от[^\S\n]+\$?\d[\d,.]*[^\S\n]+до[^\S\n]+\$?$|"
                               r"(?<![\w-])между[^\S\n]+\$?\d[\d,.]*(?:[^\S\n]*(?:трлн|млрд|млн|тыс)\.?)?[^\S\n]+и[^\S\n]+\$?$",
                               re.I)
